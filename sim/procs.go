@@ -1,0 +1,134 @@
+package sim
+
+// SetMaxProcs is runtime.GOMAXPROCS(n) called by the current G: it returns
+// the previous setting and, when n > 0 differs from it, stops the world and
+// resizes (debug.go:70-106, procresize proc.go:6030-6200).
+func (s *Sim) SetMaxProcs(n int) int {
+	old := s.procs
+	if n <= 0 || n == old {
+		return old
+	}
+	s.stopTheWorld()
+	s.procresize(n)
+	s.emit(s.cur.p, Event{Kind: EvProcs, N: int64(n)})
+	s.reschedule()
+	return old
+}
+
+// stopTheWorld stops every running G but the current one. A G preempted for
+// a stop-the-world stays in its P's runnext (proc.go:4331-4334).
+func (s *Sim) stopTheWorld() {
+	now := s.cur.p.clock
+	for _, pp := range s.allp {
+		g := pp.curg
+		if g == nil || g == s.cur || g.Status != Grunning {
+			continue
+		}
+		s.dropg(pp, g, Grunnable, "")
+		s.runqput(pp, g, true)
+	}
+	for _, pp := range s.allp {
+		pp.clock = max(pp.clock, now)
+	}
+}
+
+// procresize makes n Ps. Removed Ps put their runnext and local queue at
+// the head of the global queue, in order, and hand their timers on; the
+// current G keeps its P if it survives, else takes P0; Ps with work get an
+// M and the others go idle.
+func (s *Sim) procresize(n int) {
+	for len(s.allp) < n {
+		pp := &P{ID: len(s.allp), runq: newRing(s.cfg.RunqSize), wakeAt: -1, status: pIdle}
+		s.allp = append(s.allp, pp)
+		s.pidle = append(s.pidle, pp)
+	}
+	if s.cur != nil && s.cur.p.ID >= n {
+		s.moveCurrent(s.allp[0])
+	}
+	for i := len(s.allp) - 1; i >= n; i-- {
+		s.destroyp(s.allp[i])
+	}
+	s.allp = s.allp[:n]
+	s.procs = n
+	var pidle []*P
+	for _, pp := range s.pidle {
+		if pp.ID < n {
+			pidle = append(pidle, pp)
+		}
+	}
+	s.pidle = pidle
+	for _, pp := range s.allp {
+		hasWork := pp.runq.len() > 0 || pp.runnext != nil
+		switch {
+		case pp.curg != nil:
+		case pp.m != nil:
+			pp.wakeAt = pp.clock
+		case hasWork && s.pidleremove(pp):
+			s.startm(pp)
+			pp.clock = max(pp.clock, s.now)
+			pp.wakeAt = pp.clock
+		}
+	}
+	if s.cur != nil && s.global.len() > 0 {
+		s.wakep(s.cur.p.clock)
+	}
+}
+
+// destroyp empties a P that procresize removes (p.destroy, proc.go:5947).
+func (s *Sim) destroyp(pp *P) {
+	for i := pp.runq.len() - 1; i >= 0; i-- {
+		g := pp.runq.at(i)
+		g.p = nil
+		s.global.pushFront(g)
+	}
+	pp.runq = newRing(s.cfg.RunqSize)
+	if g := pp.runnext; g != nil {
+		g.p = nil
+		s.global.pushFront(g)
+		pp.runnext = nil
+	}
+	to := s.allp[0]
+	if s.cur != nil {
+		to = s.cur.p
+	}
+	for pp.timers.len() > 0 {
+		t := pp.timers.min()
+		pp.timers.remove(t)
+		t.pp = to
+		to.timers.push(t)
+	}
+	if m := pp.m; m != nil {
+		m.p = nil
+		if m.curg == nil {
+			s.midle = append(s.midle, m)
+		}
+		pp.m = nil
+	}
+	for _, m := range s.allm {
+		if m.oldp == pp {
+			m.oldp = nil
+		}
+	}
+	s.pidleremove(pp)
+	pp.status = pDead
+}
+
+// moveCurrent moves the current G and its M to pp, whose own M (if any)
+// goes idle.
+func (s *Sim) moveCurrent(pp *P) {
+	g := s.cur
+	old := g.p
+	m := old.m
+	old.curg = nil
+	old.m = nil
+	if pp.m != nil {
+		pp.m.p = nil
+		s.midle = append(s.midle, pp.m)
+	}
+	s.pidleremove(pp)
+	s.acquirep(m, pp)
+	pp.clock = max(pp.clock, old.clock)
+	pp.curg = g
+	m.curg = g
+	g.p = pp
+}

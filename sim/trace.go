@@ -1,0 +1,203 @@
+package sim
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// Kind is what an Event records.
+type Kind uint8
+
+// The event kinds. Every change to where a G is, or to what a P or M does,
+// is one event, so that the trace alone tells the whole story.
+const (
+	EvGoCreate     Kind = iota + 1 // G created by Other (newproc)
+	EvRunnext                      // G put in the P's runnext; Other is the G it kicked out
+	EvRunqPut                      // G put at the tail of the P's local queue; N its new length
+	EvRunqOverflow                 // local queue full: Gs moved to the global queue
+	EvGlobalPut                    // G put at the tail of the global queue; Detail says why
+	EvGlobalGet                    // Gs taken from the global queue; G runs, the rest go local
+	EvSteal                        // P stole Gs from P Other; G runs
+	EvRun                          // G starts running on the P; N is the P's schedtick
+	EvPark                         // G parks; Detail is the wait reason
+	EvReady                        // G made runnable by the running G (goready)
+	EvGosched                      // G yields (runtime.Gosched)
+	EvPreempt                      // G preempted at the end of its time slice
+	EvPreemptReq                   // sysmon asks G to stop (preemptone)
+	EvExit                         // G finished
+	EvSyscall                      // G enters a system call of N ns
+	EvSyscallExit                  // G returns from its system call
+	EvHandoff                      // sysmon retook the P from a G in a system call
+	EvIdle                         // P has no work and goes idle
+	EvWake                         // idle P woken to look for work (wakep / a timer)
+	EvMStart                       // a new M (OS thread) is created
+	EvStackGrow                    // G's stack doubled to N bytes, copying Other bytes
+	EvStackShrink                  // GC halved G's stack to N bytes
+	EvTimerFire                    // a timer fired; Detail says what it does
+	EvChanMake                     // channel Ch made with capacity N
+	EvSend                         // G sent on Ch; N is the buffer length after
+	EvRecv                         // G received from Ch; N is the buffer length after
+	EvClose                        // G closed Ch
+	EvSelect                       // G's select chose case N (-1 default)
+	EvProcs                        // GOMAXPROCS changed to N
+	EvGC                           // a garbage collection ran
+	EvWork                         // G did N ns of work at one go (gpm.Work)
+	evMax
+)
+
+var kindNames = [...]string{
+	EvGoCreate: "go", EvRunnext: "runnext", EvRunqPut: "runqput",
+	EvRunqOverflow: "overflow", EvGlobalPut: "globput", EvGlobalGet: "globget",
+	EvSteal: "steal", EvRun: "run", EvPark: "park", EvReady: "ready",
+	EvGosched: "gosched", EvPreempt: "preempt", EvPreemptReq: "preemptreq",
+	EvExit: "exit", EvSyscall: "syscall", EvSyscallExit: "sysexit",
+	EvHandoff: "handoff", EvIdle: "idle", EvWake: "wake", EvMStart: "mstart",
+	EvStackGrow: "stackgrow", EvStackShrink: "stackshrink",
+	EvTimerFire: "timer", EvChanMake: "makechan", EvSend: "send",
+	EvRecv: "recv", EvClose: "close", EvSelect: "select", EvProcs: "procs",
+	EvGC: "gc", EvWork: "work",
+}
+
+func (k Kind) String() string {
+	if k > 0 && k < evMax {
+		return kindNames[k]
+	}
+	return "kind" + strconv.Itoa(int(k))
+}
+
+// MarshalText writes the kind's name, so JSON traces read as text.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a kind's name.
+func (k *Kind) UnmarshalText(b []byte) error {
+	for i, n := range kindNames {
+		if n == string(b) && n != "" {
+			*k = Kind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown event kind %q", b)
+}
+
+// Event is one step of the machine. Fields that do not apply are zero, and
+// P and M are -1 when no P or M takes part.
+type Event struct {
+	Seq    int64   `json:"seq"`
+	Time   int64   `json:"t"`
+	P      int     `json:"p"`
+	M      int     `json:"m"`
+	G      int64   `json:"g,omitempty"`
+	Kind   Kind    `json:"kind"`
+	Other  int64   `json:"other,omitempty"`
+	Ch     int     `json:"ch,omitempty"`
+	N      int64   `json:"n,omitempty"`
+	Gs     []int64 `json:"gs,omitempty"`
+	Detail string  `json:"detail,omitempty"`
+}
+
+// emit records e as done by pp (nil when no P takes part) at pp's clock.
+func (s *Sim) emit(pp *P, e Event) {
+	e.Seq = s.seq
+	s.seq++
+	e.P, e.M, e.Time = -1, -1, s.now
+	if pp != nil {
+		e.P = pp.ID
+		e.Time = pp.clock
+		if pp.m != nil {
+			e.M = pp.m.ID
+		}
+	}
+	if s.cfg.MaxEvents < 0 || len(s.trace.Events) >= s.cfg.MaxEvents {
+		s.trace.Dropped++
+		return
+	}
+	s.trace.Events = append(s.trace.Events, e)
+}
+
+// Trace is everything a run did, in order.
+type Trace struct {
+	// Procs and Seed are the configuration the run started with.
+	Procs int    `json:"procs"`
+	Seed  uint64 `json:"seed"`
+	// Events are the steps, in order of Seq.
+	Events []Event `json:"events"`
+	// Dropped counts the events past Config.MaxEvents that were not kept.
+	Dropped int64 `json:"dropped,omitempty"`
+}
+
+// WriteText writes the trace one event a line in a fixed-width form that
+// golden files compare:
+//
+//	time(ns)      P   M   G      kind        details
+func (t *Trace) WriteText(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	for i := range t.Events {
+		bw.WriteString(t.Events[i].String())
+		bw.WriteByte('\n')
+	}
+	if t.Dropped > 0 {
+		fmt.Fprintf(bw, "... %d more events not kept\n", t.Dropped)
+	}
+	return bw.Flush()
+}
+
+// String formats the event as one line of the text trace.
+func (e Event) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%12d %-3s %-3s %-5s %-11s", e.Time, idOr("P", e.P), idOr("M", e.M), gOr(e.G), e.Kind)
+	if e.Other != 0 {
+		fmt.Fprintf(&b, " other=%d", e.Other)
+	}
+	if e.Ch != 0 {
+		fmt.Fprintf(&b, " ch=%d", e.Ch)
+	}
+	if e.N != 0 {
+		fmt.Fprintf(&b, " n=%d", e.N)
+	}
+	if len(e.Gs) > 0 {
+		b.WriteString(" gs=")
+		for i, g := range e.Gs {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(g, 10))
+		}
+	}
+	if e.Detail != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Detail)
+	}
+	return strings.TrimRight(b.String(), " ")
+}
+
+func idOr(prefix string, id int) string {
+	if id < 0 {
+		return "-"
+	}
+	return prefix + strconv.Itoa(id)
+}
+
+func gOr(id int64) string {
+	if id == 0 {
+		return "-"
+	}
+	return "G" + strconv.FormatInt(id, 10)
+}
+
+// WriteJSON writes the trace as one JSON object.
+func (t *Trace) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	return enc.Encode(t)
+}
+
+// Hash is a short fingerprint of the trace's text form, for comparing runs.
+func (t *Trace) Hash() string {
+	h := fnv.New64a()
+	t.WriteText(h)
+	return fmt.Sprintf("%016x", h.Sum64())
+}
