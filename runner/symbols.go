@@ -1,0 +1,112 @@
+package runner
+
+import (
+	"path"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// The single allowlist of packages a learner's program may import. It is
+// reviewed as a whole: adding a package here makes every exported symbol of
+// it reachable from learner code, so nothing that touches the host (os/exec,
+// net, unsafe, syscall, reflect, io/fs...) may ever be added.
+//
+// Three kinds of package are importable:
+//
+//   - allowedStdlib: compiled standard packages, exported to yaegi from
+//     stdlib.Symbols unchanged (never stdlib/unrestricted);
+//   - shadowedPkgs: packages whose symbols come from the back end's
+//     interp.Exports (the simulator's sync, time, runtime, os and gpm);
+//   - stubbedPkgs: generic packages that reflect cannot export. They are
+//     type-checked from embedded stubs (see stubs.go) and every call into
+//     them is rewritten to a helper emitted into the program, so yaegi
+//     never imports them.
+var (
+	allowedStdlib = []string{
+		"bytes", "context", "errors", "fmt", "math", "math/rand", "sort",
+		"strconv", "strings", "sync/atomic", "unicode", "unicode/utf8",
+	}
+	shadowedPkgs = []string{"gpm", "os", "runtime", "runtime/debug", "sync", "time"}
+	stubbedPkgs  = []string{"cmp", "maps", "slices"}
+)
+
+// allowedImports returns every importable path, sorted, for messages.
+func allowedImports() []string {
+	all := append(append(append([]string(nil), allowedStdlib...), shadowedPkgs...), stubbedPkgs...)
+	sort.Strings(all)
+	return all
+}
+
+// importKind says how path is provided: "stdlib", "shadow", "stub" or "" when
+// the path is not importable.
+func importKind(p string) string {
+	switch {
+	case contains(allowedStdlib, p):
+		return "stdlib"
+	case contains(shadowedPkgs, p):
+		return "shadow"
+	case contains(stubbedPkgs, p):
+		return "stub"
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// exportKey is the key yaegi uses for an import path in interp.Exports:
+// the path, a slash, and the package name ("math/rand/rand").
+func exportKey(importPath string) string {
+	return importPath + "/" + path.Base(importPath)
+}
+
+// splitExportKey inverts exportKey: "math/rand/rand" gives ("math/rand", "rand").
+func splitExportKey(key string) (importPath, name string) {
+	i := strings.LastIndexByte(key, '/')
+	if i < 0 {
+		return key, key
+	}
+	return key[:i], key[i+1:]
+}
+
+// stdlibExports returns the stdlib.Symbols entries of the allowed compiled
+// packages and nothing else. The maps are shared with stdlib.Symbols, so
+// callers must not modify them.
+func stdlibExports() interp.Exports {
+	out := make(interp.Exports, len(allowedStdlib))
+	for _, p := range allowedStdlib {
+		if syms, ok := stdlib.Symbols[exportKey(p)]; ok {
+			out[exportKey(p)] = syms
+		}
+	}
+	return out
+}
+
+// shadowExports returns the entries of shadow that are shadowed packages,
+// keyed as yaegi expects. Entries for other paths are ignored, so a back end
+// cannot widen the allowlist by accident.
+func shadowExports(shadow interp.Exports) interp.Exports {
+	out := make(interp.Exports, len(shadowedPkgs))
+	for _, p := range shadowedPkgs {
+		if syms, ok := shadow[exportKey(p)]; ok {
+			out[exportKey(p)] = syms
+		}
+	}
+	return out
+}
+
+// mapIdentity identifies a symbol map for caching: the maps given to the
+// runner are package-level values that live as long as the process.
+func mapIdentity(m map[string]reflect.Value) uintptr {
+	return reflect.ValueOf(m).Pointer()
+}
