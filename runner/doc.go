@@ -1,0 +1,2 @@
+// Package runner runs ordinary Go programs under yaegi on the simulated G-P-M scheduler.
+package runner

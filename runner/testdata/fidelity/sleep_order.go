@@ -1,0 +1,23 @@
+// Goroutines sleeping different durations wake in order of their deadlines, not of creation.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	fmt.Println("start")
+	var wg sync.WaitGroup
+	for _, ms := range []int{30, 10, 40, 20} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			time.Sleep(time.Duration(ms) * time.Millisecond)
+			fmt.Println("slept", ms, "ms")
+		}()
+	}
+	wg.Wait()
+	fmt.Println("end")
+}
