@@ -45,6 +45,9 @@ var universes struct {
 // universeFor returns the cached universe for the allowed stdlib packages
 // plus the shadowed packages found in shadow, building it on first use.
 func universeFor(shadow interp.Exports) *universe {
+	if shadow == nil {
+		return sourceUniverse()
+	}
 	sh := shadowExports(shadow)
 	keys := make([]string, 0, len(sh))
 	for k, m := range sh {

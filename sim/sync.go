@@ -36,8 +36,11 @@ func (s *Sim) Lock(m *Mutex) bool { return s.lockThen(m, nil) }
 // lockThen locks m and then runs then (if not nil) as the rest of the
 // operation, however many times the G parks on the way.
 func (s *Sim) lockThen(m *Mutex, then func() bool) bool {
+	// g, not s.cur: lock parks the G, and by the time it returns s.cur is
+	// whichever G runs next (or nil on a deadlock).
+	g := s.cur
 	if !s.lock(m) {
-		s.cur.cont = func() bool { return s.lockThen(m, then) }
+		g.cont = func() bool { return s.lockThen(m, then) }
 		return false
 	}
 	if then != nil {
@@ -211,6 +214,23 @@ type Cond struct {
 func (s *Sim) CondWait(c *Cond) {
 	c.waiters = append(c.waiters, s.cur)
 	s.park(WaitCond)
+}
+
+// CondEnqueue puts the current G on c's list without parking it, as
+// sync.Cond.Wait does (runtime_notifyListAdd) before unlocking c.L; a
+// Signal between that and CondBlock is not lost.
+func (s *Sim) CondEnqueue(c *Cond) { c.waiters = append(c.waiters, s.cur) }
+
+// CondBlock parks the current G if it is still on c's list, and reports
+// whether it parked (runtime_notifyListWait).
+func (s *Sim) CondBlock(c *Cond) bool {
+	for _, g := range c.waiters {
+		if g == s.cur {
+			s.park(WaitCond)
+			return true
+		}
+	}
+	return false
 }
 
 // Signal wakes the longest-waiting G on c, if any.

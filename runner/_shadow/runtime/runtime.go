@@ -1,0 +1,35 @@
+// Package runtime is the simulator's runtime: scheduling calls go to the
+// simulated scheduler.
+package runtime
+
+import rt "gotour.gpm/rt"
+
+const (
+	GOOS     = "linux"
+	GOARCH   = "amd64"
+	Compiler = "gc"
+)
+
+func Gosched()             { rt.Gosched() }
+func GOMAXPROCS(n int) int { return rt.GOMAXPROCS(n) }
+func NumGoroutine() int    { return rt.NumGoroutine() }
+func NumCPU() int          { return rt.NumCPU() }
+func Goexit()              { rt.Goexit() }
+func GC()                  { rt.GC() }
+func KeepAlive(x any)      {}
+func Version() string      { return "go1.26.8" }
+
+// MemStats reports the simulated machine's memory. Only the stack fields
+// and NumGC are modelled; the rest read 0.
+type MemStats struct {
+	Alloc, TotalAlloc, Sys, Mallocs, Frees  uint64
+	HeapAlloc, HeapSys, HeapIdle, HeapInuse uint64
+	StackInuse, StackSys                    uint64
+	NumGC                                   uint32
+}
+
+func ReadMemStats(m *MemStats) {
+	*m = MemStats{}
+	m.StackInuse = rt.StackInuse()
+	m.StackSys = m.StackInuse
+}

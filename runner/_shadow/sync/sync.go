@@ -1,0 +1,201 @@
+// Package sync is the simulator's sync: the same API as the standard
+// package, with every blocking operation handed to the simulated runtime.
+package sync
+
+import rt "gotour.gpm/rt"
+
+// A Locker represents an object that can be locked and unlocked.
+type Locker interface {
+	Lock()
+	Unlock()
+}
+
+// Mutex is a mutual exclusion lock. Its zero value is unlocked.
+type Mutex struct{ state int32 }
+
+func (m *Mutex) Lock()         { rt.Lock(m) }
+func (m *Mutex) Unlock()       { rt.Unlock(m) }
+func (m *Mutex) TryLock() bool { return rt.TryLock(m) }
+
+// RWMutex is a reader/writer mutual exclusion lock.
+type RWMutex struct{ state int32 }
+
+func (rw *RWMutex) Lock()           { rt.WLock(rw) }
+func (rw *RWMutex) Unlock()         { rt.WUnlock(rw) }
+func (rw *RWMutex) RLock()          { rt.RLock(rw) }
+func (rw *RWMutex) RUnlock()        { rt.RUnlock(rw) }
+func (rw *RWMutex) RLocker() Locker { return rlocker{rw} }
+
+type rlocker struct{ rw *RWMutex }
+
+func (r rlocker) Lock()   { r.rw.RLock() }
+func (r rlocker) Unlock() { r.rw.RUnlock() }
+
+// WaitGroup waits for a collection of goroutines to finish.
+type WaitGroup struct{ state int32 }
+
+func (wg *WaitGroup) Add(delta int) { rt.WGAdd(wg, delta) }
+func (wg *WaitGroup) Done()         { rt.WGAdd(wg, -1) }
+func (wg *WaitGroup) Wait()         { rt.WGWait(wg) }
+
+// Go calls f in a new goroutine and adds that task to the WaitGroup.
+func (wg *WaitGroup) Go(f func()) {
+	wg.Add(1)
+	// A func literal passed straight to a compiled function would capture
+	// its variables late in yaegi v0.16.1; a variable holds it at once.
+	g := func() {
+		defer wg.Done()
+		f()
+	}
+	rt.Go(g)
+}
+
+// Once performs exactly one action.
+type Once struct {
+	m    Mutex
+	done bool
+}
+
+func (o *Once) Do(f func()) {
+	if o.done {
+		return
+	}
+	o.m.Lock()
+	defer o.m.Unlock()
+	if !o.done {
+		defer func() { o.done = true }()
+		f()
+	}
+}
+
+// OnceFunc returns a function that invokes f only once.
+func OnceFunc(f func()) func() {
+	var once Once
+	return func() { once.Do(f) }
+}
+
+// Cond implements a condition variable.
+type Cond struct {
+	L     Locker
+	state int32
+}
+
+// NewCond returns a new Cond with Locker l.
+func NewCond(l Locker) *Cond { return &Cond{L: l} }
+
+func (c *Cond) Wait() {
+	rt.CondWait(c, func() { c.L.Unlock() })
+	c.L.Lock()
+}
+func (c *Cond) Signal()    { rt.CondSignal(c) }
+func (c *Cond) Broadcast() { rt.CondBroadcast(c) }
+
+// Map is a map safe for concurrent use. Range visits keys in the order
+// they were first stored, so runs are repeatable.
+type Map struct {
+	m    map[any]any
+	keys []any
+}
+
+func (m *Map) Load(key any) (value any, ok bool) {
+	value, ok = m.m[key]
+	return
+}
+
+func (m *Map) Store(key, value any) { m.Swap(key, value) }
+
+func (m *Map) Swap(key, value any) (previous any, loaded bool) {
+	if m.m == nil {
+		m.m = map[any]any{}
+	}
+	previous, loaded = m.m[key]
+	if !loaded {
+		m.keys = append(m.keys, key)
+	}
+	m.m[key] = value
+	return
+}
+
+func (m *Map) LoadOrStore(key, value any) (actual any, loaded bool) {
+	if v, ok := m.m[key]; ok {
+		return v, true
+	}
+	m.Store(key, value)
+	return value, false
+}
+
+func (m *Map) LoadAndDelete(key any) (value any, loaded bool) {
+	value, loaded = m.m[key]
+	if loaded {
+		m.Delete(key)
+	}
+	return
+}
+
+func (m *Map) Delete(key any) {
+	if _, ok := m.m[key]; !ok {
+		return
+	}
+	delete(m.m, key)
+	for i, k := range m.keys {
+		if k == key {
+			m.keys = append(m.keys[:i], m.keys[i+1:]...)
+			break
+		}
+	}
+}
+
+func (m *Map) CompareAndSwap(key, old, new any) bool {
+	if v, ok := m.m[key]; ok && v == old {
+		m.m[key] = new
+		return true
+	}
+	return false
+}
+
+func (m *Map) CompareAndDelete(key, old any) bool {
+	if v, ok := m.m[key]; ok && v == old {
+		m.Delete(key)
+		return true
+	}
+	return false
+}
+
+func (m *Map) Range(f func(key, value any) bool) {
+	keys := append([]any(nil), m.keys...)
+	for _, k := range keys {
+		v, ok := m.m[k]
+		if ok && !f(k, v) {
+			return
+		}
+	}
+}
+
+func (m *Map) Clear() {
+	m.m = nil
+	m.keys = nil
+}
+
+// Pool is a set of temporary objects.
+type Pool struct {
+	New   func() any
+	items []any
+}
+
+func (p *Pool) Get() any {
+	if n := len(p.items); n > 0 {
+		x := p.items[n-1]
+		p.items = p.items[:n-1]
+		return x
+	}
+	if p.New != nil {
+		return p.New()
+	}
+	return nil
+}
+
+func (p *Pool) Put(x any) {
+	if x != nil {
+		p.items = append(p.items, x)
+	}
+}

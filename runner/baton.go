@@ -1,0 +1,109 @@
+package runner
+
+// The baton: every simulated G has one real goroutine, and only the one
+// whose G the simulator names as current runs; the others wait on their
+// wake channel. A G's goroutine is started lazily, the first time the
+// simulator schedules it. Handing the baton over is the only way control
+// moves between goroutines, so the simulator is only ever touched by one
+// goroutine at a time, with a channel operation between any two.
+
+import (
+	"runtime"
+
+	"github.com/gotour-gpm/gotour-gpm/sim"
+)
+
+// gor is the real goroutine of one simulated G.
+type gor struct {
+	g      *sim.G
+	wake   chan struct{}
+	frames []int64 // frames pushed by Enter, popped by Leave
+	main   bool
+}
+
+// me returns the goroutine holding the baton. Only that goroutine calls it.
+func (r *run) me() *gor { return r.cur }
+
+// yield is called by the goroutine holding the baton after a simulator
+// operation: if the simulator chose another G, the baton moves to it and
+// this goroutine waits until its G is chosen again. Nothing may read the
+// simulator between pass and await: the next goroutine already runs.
+func (r *run) yield(me *gor) {
+	next := r.s.Current()
+	if next == me.g {
+		return
+	}
+	r.pass(next)
+	r.await(me)
+}
+
+// pass hands the baton to next, or ends the run when no G can run.
+func (r *run) pass(next *sim.G) {
+	if next == nil {
+		r.endBySim()
+		return
+	}
+	gr := r.gors[next.ID]
+	if gr == nil {
+		gr = &gor{g: next, wake: make(chan struct{}, 1)}
+		r.gors[next.ID] = gr
+		r.cur = gr
+		r.wg.Add(1)
+		go r.runG(gr)
+		return
+	}
+	r.cur = gr
+	gr.wake <- struct{}{}
+}
+
+// await blocks until the baton comes back, or the run is torn down.
+func (r *run) await(me *gor) {
+	select {
+	case <-me.wake:
+	case <-r.killed:
+		runtime.Goexit()
+	}
+	if r.ended.Load() {
+		runtime.Goexit()
+	}
+}
+
+// checkEnded stops the calling goroutine once the run is over: a G still
+// running after the end (the one that was running when a limit hit) stops
+// at its next call into the shim, and deferred calls run during teardown
+// find every operation a no-op.
+func (r *run) checkEnded() {
+	if r.ended.Load() {
+		runtime.Goexit()
+	}
+}
+
+// runG is the body of a G's goroutine: it runs the G's function and, when
+// that returns or calls runtime.Goexit, tells the simulator the G is dead.
+// An unrecovered panic ends the program.
+func (r *run) runG(gr *gor) {
+	defer r.wg.Done()
+	defer func() {
+		if r.ended.Load() {
+			return
+		}
+		if p := recover(); p != nil {
+			r.panicked(gr, p)
+			return
+		}
+		r.goexit(gr)
+	}()
+	fn, _ := gr.g.Fn.(func())
+	if fn != nil {
+		fn()
+	}
+}
+
+// goexit finishes the current G and passes the baton on; the goroutine
+// then ends.
+func (r *run) goexit(gr *gor) {
+	delete(r.gors, gr.g.ID)
+	r.live--
+	r.s.Exit()
+	r.pass(r.s.Current())
+}

@@ -1,0 +1,146 @@
+package runner
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/gotour-gpm/gotour-gpm/sim"
+)
+
+// limitWriter captures one of the program's output streams, copies it to
+// an optional writer, and ends the run when the output limit is reached.
+// Writes after the end are dropped: a program stopped by os.Exit or a limit
+// prints nothing more, as a killed process would not.
+type limitWriter struct {
+	r   *run
+	w   io.Writer
+	buf bytes.Buffer
+}
+
+func (lw *limitWriter) Write(p []byte) (int, error) {
+	if lw.r.ended.Load() {
+		return len(p), nil
+	}
+	total := lw.r.stdout.buf.Len() + lw.r.stderr.buf.Len()
+	if room := lw.r.limits.Output - total; len(p) > room {
+		lw.put(p[:max(room, 0)])
+		lw.r.end(OutcomeOutput, 0, "")
+		return len(p), nil
+	}
+	lw.put(p)
+	return len(p), nil
+}
+
+func (lw *limitWriter) put(p []byte) {
+	lw.buf.Write(p)
+	if lw.w != nil {
+		lw.w.Write(p)
+	}
+}
+
+// force writes the runtime's own report (panic, fatal error) regardless
+// of the limit.
+func (lw *limitWriter) force(s string) { lw.put([]byte(s)) }
+
+func (lw *limitWriter) bytes() []byte { return bytes.Clone(lw.buf.Bytes()) }
+
+// formatFatal prints a fatal error as the runtime does (panic.go:1241):
+// lines before it, "fatal error: msg", then each user goroutine's header.
+// The simulator has no real stack to print, so each header is followed by
+// one line naming what the real runtime would show.
+func formatFatal(f *sim.Fatal) string {
+	var b strings.Builder
+	for _, l := range f.Pre {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("fatal error: " + f.Msg + "\n")
+	if f.Msg == "stack overflow" {
+		b.WriteString("\nruntime stack:\n")
+	}
+	for _, g := range f.Goroutines {
+		b.WriteString("\n" + g.Header() + "\n")
+		writeCreatedBy(&b, g)
+	}
+	return b.String()
+}
+
+func writeCreatedBy(b *strings.Builder, g sim.GInfo) {
+	if g.Parent > 0 {
+		fmt.Fprintf(b, "created by goroutine %d\n", g.Parent)
+	} else if g.ID == 1 {
+		b.WriteString("main.main()\n")
+	}
+}
+
+// panicked ends the program with an unrecovered panic in gr, printed as
+// the runtime prints it (panic.go printpanics): "panic: value", a blank
+// line and the goroutine's header.
+func (r *run) panicked(gr *gor, p any) {
+	if r.ended.Load() {
+		return
+	}
+	var b strings.Builder
+	b.WriteString("panic: " + panicValue(p))
+	if isNilDeref(p) {
+		b.WriteString("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]")
+	}
+	b.WriteString("\n\n")
+	info := r.s.Info(gr.g)
+	info.Status = "running"
+	b.WriteString(info.Header() + "\n")
+	writeCreatedBy(&b, info)
+	r.stderr.force(b.String())
+	r.s.End()
+	r.end(OutcomePanic, 2, "")
+}
+
+// internal ends the run with an interpreter failure.
+func (r *run) internal(msg string) {
+	r.end(OutcomeInternal, OutcomeInternal.ExitCode(), msg)
+}
+
+// panicValue prints a panic value as printpanicval does: an error's
+// Error(), a Stringer's String(), a string as is, other values with %v.
+// yaegi reports some run-time errors as reflect's panics; those are mapped
+// back to the messages gc's runtime prints.
+func panicValue(p any) string {
+	if rv, ok := p.(reflectValue); ok && rv.IsValid() && rv.CanInterface() {
+		p = rv.Interface()
+	}
+	switch v := p.(type) {
+	case error:
+		return runtimeMessage(v.Error())
+	case fmt.Stringer:
+		return v.String()
+	case string:
+		return runtimeMessage(v)
+	}
+	return fmt.Sprint(p)
+}
+
+// runtimeMessage maps yaegi's reflect-level failures to gc's words.
+func runtimeMessage(msg string) string {
+	switch {
+	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer dereference"):
+		return "runtime error: invalid memory address or nil pointer dereference"
+	case strings.HasPrefix(msg, "reflect: slice index out of range"),
+		strings.HasPrefix(msg, "reflect: array index out of range"),
+		strings.HasPrefix(msg, "reflect: string index out of range"):
+		return "runtime error: index out of range"
+	case strings.HasPrefix(msg, "reflect.Value.Slice: slice index out of bounds"):
+		return "runtime error: slice bounds out of range"
+	}
+	if i := strings.Index(msg, ": interface conversion:"); i >= 0 {
+		return "interface conversion:" + msg[i+len(": interface conversion:"):]
+	}
+	return msg
+}
+
+func isNilDeref(p any) bool {
+	return panicValue(p) == "runtime error: invalid memory address or nil pointer dereference"
+}
+
+type reflectValue = reflect.Value

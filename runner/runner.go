@@ -1,0 +1,285 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gotour-gpm/gotour-gpm/sim"
+	"github.com/traefik/yaegi/interp"
+)
+
+// Options configures one run. The zero value runs with the defaults below.
+type Options struct {
+	// Filename names the program in error messages. Default "prog.go".
+	Filename string
+	// Procs is GOMAXPROCS at start; 0 means CPUs (the runtime's default).
+	Procs int
+	// CPUs is the simulated machine's CPU count. Default 8.
+	CPUs int
+	// Seed drives the simulator's random choices.
+	Seed uint64
+	// Jitter perturbs virtual CPU time by up to this percentage per step,
+	// from the seed (see sim.Config.Jitter).
+	Jitter int
+	// Stdout and Stderr receive the program's output as it is written. Nil
+	// writers are fine: Result keeps a copy either way.
+	Stdout, Stderr io.Writer
+	// Limits bound the run; zero fields take their defaults.
+	Limits Limits
+	// MaxEvents bounds the trace kept (sim.Config.MaxEvents).
+	MaxEvents int
+}
+
+// Limits bound what a learner's program may consume. A run that reaches
+// one ends with the matching Outcome.
+type Limits struct {
+	// VirtualTime is the most virtual time, in ns. Default 1 hour.
+	VirtualTime int64
+	// Steps is the most scheduling steps (shim calls). Default 200 million.
+	Steps int64
+	// Output is the most bytes of stdout plus stderr. Default 1 MB.
+	Output int
+	// Goroutines is the most goroutines alive at once. Default 100,000.
+	Goroutines int
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.VirtualTime <= 0 {
+		l.VirtualTime = int64(time.Hour)
+	}
+	if l.Steps <= 0 {
+		l.Steps = 200_000_000
+	}
+	if l.Output <= 0 {
+		l.Output = 1 << 20
+	}
+	if l.Goroutines <= 0 {
+		l.Goroutines = 100_000
+	}
+	return l
+}
+
+// Result is what a run did. A learner's failure (a panic, a deadlock, a
+// compile error, a limit) is a Result, not an error.
+type Result struct {
+	// Outcome says how the run ended.
+	Outcome Outcome
+	// ExitCode is what a real binary would exit with: 0, 2 for a panic or
+	// fatal error, N for os.Exit(N); see Outcome.ExitCode for limits.
+	ExitCode int
+	// Stdout and Stderr are the program's output, byte for byte what the
+	// real binary prints (stderr includes the panic or fatal report).
+	Stdout, Stderr []byte
+	// Compile holds the errors of a program that did not compile.
+	Compile *CompileError
+	// Trace is the simulator's record of the run (nil after a compile
+	// error or when teardown did not finish).
+	Trace *sim.Trace
+	// Stats are the simulator's counts.
+	Stats sim.Stats
+	// VirtualTime is the virtual time, in ns, at which the program ended.
+	VirtualTime int64
+	// Procs is GOMAXPROCS at the end.
+	Procs int
+	// Snapshots are the machine pictures the program asked for with
+	// gpm.Snapshot, in order.
+	Snapshots []Snapshot
+	// Detail is extra text for some outcomes: the internal error's message.
+	Detail string
+}
+
+// Snapshot is a labelled picture of the machine taken by gpm.Snapshot.
+type Snapshot struct {
+	Label string
+	Time  int64
+	Text  string
+}
+
+// run is the state of one program run.
+type run struct {
+	s      *sim.Sim
+	opts   Options
+	limits Limits
+	src    string
+	it     *interp.Interpreter
+
+	cur   *gor
+	gors  map[int64]*gor
+	chans map[uintptr]*chanRec
+	objs  map[uintptr]any
+	keep  []any // values whose addresses key objs and chans: kept alive
+	tmrs  []*sim.Timer
+	live  int
+	steps int64
+
+	stdout, stderr *limitWriter
+	snaps          []Snapshot
+
+	ended   atomic.Bool
+	endOnce sync.Once
+	done    chan struct{} // closed when the program has ended
+	killed  chan struct{} // closed to tear the goroutines down
+	wg      sync.WaitGroup
+	outcome Outcome
+	code    int
+	detail  string
+}
+
+// teardownWait bounds how long Run waits for the goroutines of a finished
+// run to stop; one stuck in host code is abandoned (the CLI runs programs
+// in a worker process, which exits).
+const teardownWait = 2 * time.Second
+
+// Run checks, rewrites and runs a program on the simulator. It returns an
+// error only when the tool itself fails; everything the program does,
+// including not compiling, is in the Result. Cancelling ctx ends the run
+// with OutcomeTimeout.
+func Run(ctx context.Context, src []byte, opts Options) (*Result, error) {
+	if opts.Filename == "" {
+		opts.Filename = "prog.go"
+	}
+	prep, err := Prepare(opts.Filename, src, nil)
+	if err != nil {
+		var ce *CompileError
+		if errors.As(err, &ce) {
+			return &Result{Outcome: OutcomeCompileError, ExitCode: 1, Compile: ce, Stderr: []byte(ce.Error() + "\n")}, nil
+		}
+		return nil, err
+	}
+	r := newRun(string(prep.Source), opts)
+	if err := r.start(); err != nil {
+		return nil, err
+	}
+	select {
+	case <-r.done:
+	case <-ctx.Done():
+		r.end(OutcomeTimeout, 0, "")
+	}
+	return r.finish(ctx), nil
+}
+
+func newRun(src string, opts Options) *run {
+	r := &run{
+		opts:   opts,
+		limits: opts.Limits.withDefaults(),
+		src:    src,
+		gors:   map[int64]*gor{},
+		chans:  map[uintptr]*chanRec{},
+		objs:   map[uintptr]any{},
+		done:   make(chan struct{}),
+		killed: make(chan struct{}),
+	}
+	r.stdout = &limitWriter{r: r, w: opts.Stdout}
+	r.stderr = &limitWriter{r: r, w: opts.Stderr}
+	r.s = sim.New(sim.Config{
+		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter,
+		MaxEvents: opts.MaxEvents,
+	})
+	r.live = 1
+	return r
+}
+
+// start builds the interpreter and runs main as G1 in its own goroutine.
+func (r *run) start() error {
+	it, err := r.newInterp()
+	if err != nil {
+		return err
+	}
+	r.it = it
+	main := &gor{g: r.s.Current(), wake: make(chan struct{}, 1), main: true}
+	r.gors[main.g.ID] = main
+	r.cur = main
+	r.wg.Add(1)
+	go r.runMain(main)
+	return nil
+}
+
+// runMain evaluates the program: yaegi runs init and main inside Eval.
+func (r *run) runMain(gr *gor) {
+	defer r.wg.Done()
+	returned := false
+	defer func() {
+		if returned || r.ended.Load() {
+			return
+		}
+		if p := recover(); p != nil {
+			r.internal(fmt.Sprint(p) + "\n" + string(debug.Stack()))
+			return
+		}
+		// runtime.Goexit in main: the program goes on without it.
+		r.goexit(gr)
+	}()
+	_, err := r.it.Eval(r.src)
+	returned = true
+	if r.ended.Load() {
+		return
+	}
+	if err != nil {
+		var p interp.Panic
+		if errors.As(err, &p) {
+			r.panicked(gr, p.Value)
+			return
+		}
+		r.internal(err.Error())
+		return
+	}
+	r.s.MainReturn()
+	r.end(OutcomeOK, 0, "")
+}
+
+// end records how the run ended, once, and wakes Run.
+func (r *run) end(o Outcome, code int, detail string) {
+	r.endOnce.Do(func() {
+		r.outcome, r.code, r.detail = o, code, detail
+		r.ended.Store(true)
+		close(r.done)
+	})
+}
+
+// endBySim ends the run when the simulator has nothing left to run.
+func (r *run) endBySim() {
+	if f := r.s.Fatal(); f != nil {
+		r.stderr.force(formatFatal(f))
+		r.end(OutcomeFatal, 2, f.Msg)
+		return
+	}
+	r.end(OutcomeOK, 0, "")
+}
+
+// finish tears the goroutines down and builds the Result.
+func (r *run) finish(ctx context.Context) *Result {
+	close(r.killed)
+	stopped := make(chan struct{})
+	go func() { r.wg.Wait(); close(stopped) }()
+	clean := true
+	select {
+	case <-stopped:
+	case <-time.After(teardownWait):
+		clean = false
+	}
+	res := &Result{
+		Outcome:   r.outcome,
+		ExitCode:  r.code,
+		Stdout:    r.stdout.bytes(),
+		Stderr:    r.stderr.bytes(),
+		Detail:    r.detail,
+		Snapshots: r.snaps,
+	}
+	if r.outcome.IsLimit() {
+		res.ExitCode = r.outcome.ExitCode()
+	}
+	if clean {
+		res.Trace = r.s.Trace()
+		res.Stats = r.s.Stats()
+		res.VirtualTime = r.s.Now()
+		res.Procs = r.s.GOMAXPROCS()
+	}
+	_ = ctx
+	return res
+}

@@ -1,0 +1,142 @@
+package runner
+
+import (
+	"embed"
+	"io"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+	"testing/fstest"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// The shadow packages (sync, time, runtime, runtime/debug, os, gpm) are Go
+// source, interpreted by yaegi like the learner's code. They have the
+// standard API and call the shim for everything that blocks or reads the
+// clock. Being interpreted, their types behave exactly like the learner's:
+// embedding a sync.Mutex or printing a time.Duration needs no special case.
+//
+//go:embed all:_shadow
+var shadowSrc embed.FS
+
+// shadowOrder lists the shadow packages so that each comes after the ones
+// it imports.
+var shadowOrder = []string{"sync", "runtime", "runtime/debug", "time", "os", "gpm"}
+
+// goPath is the GOPATH yaegi finds the shadow sources under.
+const goPath = "_gp"
+
+var shadowFS = sync.OnceValue(func() fstest.MapFS {
+	m := fstest.MapFS{}
+	fs.WalkDir(shadowSrc, "_shadow", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := shadowSrc.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		m[path.Join(goPath, "src", strings.TrimPrefix(p, "_shadow/"))] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	return m
+})
+
+// newInterp builds a fresh interpreter for the run: the allowed compiled
+// packages, the shim bound to this run, and the shadow sources. Output goes
+// to the run's writers; Options.Stdout must be set before Use, which
+// installs yaegi's fmt wrappers.
+func (r *run) newInterp() (*interp.Interpreter, error) {
+	it := interp.New(interp.Options{
+		Stdout:               r.stdout,
+		Stderr:               io.Discard, // yaegi's own panic traces; the program's stderr goes through the shadow os
+		GoPath:               goPath,
+		SourcecodeFilesystem: shadowFS(),
+	})
+	if err := it.Use(stdlibExports()); err != nil {
+		return nil, err
+	}
+	if err := it.Use(r.exports()); err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+// templateExports are the shim's exports with the right types, for the
+// type checker; they are never called.
+var templateExports = sync.OnceValue(func() interp.Exports {
+	return (&run{}).exports()
+})
+
+// shadowPackages type-checks the shadow sources against u (which must hold
+// the shim and the real time package) and returns them by import path.
+func shadowPackages(u *universe) (map[string]*types.Package, error) {
+	out := map[string]*types.Package{}
+	imp := importerFunc(func(p string) (*types.Package, error) {
+		if pkg, ok := out[p]; ok {
+			return pkg, nil
+		}
+		return u.Import(p)
+	})
+	for _, p := range shadowOrder {
+		fset := token.NewFileSet()
+		dir := path.Join("_shadow", p)
+		entries, err := shadowSrc.ReadDir(dir)
+		if err != nil {
+			return nil, err
+		}
+		var files []*ast.File
+		var names []string
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".go") {
+				names = append(names, e.Name())
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			data, _ := shadowSrc.ReadFile(path.Join(dir, n))
+			f, err := parser.ParseFile(fset, path.Join(p, n), data, 0)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, f)
+		}
+		conf := types.Config{Importer: imp, GoVersion: goVersion}
+		pkg, err := conf.Check(p, fset, files, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[p] = pkg
+	}
+	return out, nil
+}
+
+type importerFunc func(string) (*types.Package, error)
+
+func (f importerFunc) Import(p string) (*types.Package, error) { return f(p) }
+
+// sourceUniverse is the type checker's universe for real runs: the allowed
+// compiled packages, the shim, and the shadow packages type-checked from
+// their source. Built once per process.
+var sourceUniverse = sync.OnceValue(func() *universe {
+	exports := stdlibExports()
+	for k, v := range templateExports() {
+		exports[k] = v
+	}
+	u := buildUniverse(exports)
+	pkgs, err := shadowPackages(u)
+	if err != nil {
+		panic("runner: shadow packages do not type-check: " + err.Error())
+	}
+	for p, pkg := range pkgs {
+		u.pkgs[p] = pkg
+	}
+	return u
+})
