@@ -2,11 +2,11 @@ package runner
 
 import (
 	"embed"
-	"io"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"go/types"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
