@@ -1,0 +1,167 @@
+package runner
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// collect walks the file once, parents before children, and records every
+// edit. It returns the names of the functions that got stack accounting.
+func (r *rewriter) collect() []string {
+	recursive, names := r.recursion()
+	escaping := r.escapingVars()
+	conts := continueTargets(r.p.file)
+	stmtRecv := map[*ast.UnaryExpr]bool{}
+
+	var stack []ast.Node
+	ast.Inspect(r.p.file, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		stack = append(stack, n)
+		if r.handled[n] && !isContainer(n) {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			sig, _ := r.p.info.Defs[n.Name].Type().(*types.Signature)
+			r.funcEntry(n.Body, sig, recursive[n])
+		case *ast.FuncLit:
+			sig, _ := r.typeOf(n).(*types.Signature)
+			r.funcEntry(n.Body, sig, recursive[n])
+		case *ast.ForStmt:
+			r.loopTick(n.Body)
+			r.forLoopVars(n, escaping, conts)
+			r.forCond(n)
+		case *ast.RangeStmt:
+			r.rangeStmt(n, escaping)
+		case *ast.SendStmt:
+			r.send(n, inStmtList(stack))
+		case *ast.ExprStmt:
+			if u, ok := isRecv(n.X); ok {
+				stmtRecv[u] = true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.ARROW {
+				r.recv(n, stmtRecv[n])
+			}
+		case *ast.AssignStmt:
+			if u, ok := commaOkRecv(n.Lhs, n.Rhs); ok {
+				okType := ""
+				if n.Tok == token.ASSIGN {
+					okType = r.okTypeOf(n.Lhs[1])
+				}
+				r.recv2(u, okType)
+			}
+		case *ast.ValueSpec:
+			if u, ok := commaOkRecv(identExprs(n.Names), n.Values); ok {
+				okType := ""
+				if n.Type != nil {
+					okType = r.okTypeOf(n.Names[1])
+				}
+				r.recv2(u, okType)
+			}
+		case *ast.SelectStmt:
+			r.selectStmt(n)
+		case *ast.GoStmt:
+			r.goStmt(n)
+		case *ast.CallExpr:
+			r.call(n)
+		}
+		return true
+	})
+	return names
+}
+
+// isContainer reports whether a handled node still needs its own visit:
+// only expressions and simple statements are fully handled by their
+// enclosing rewrite.
+func isContainer(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.UnaryExpr, *ast.SendStmt, *ast.CallExpr:
+		return false
+	}
+	return true
+}
+
+// inStmtList reports whether statement s (the top of stack) sits in a
+// statement list, directly or through labels, where it may be replaced by
+// a block.
+func inStmtList(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.LabeledStmt:
+			continue
+		case *ast.BlockStmt, *ast.CaseClause:
+			return true
+		case *ast.CommClause:
+			return p.Comm != stack[i+1]
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// commaOkRecv reports whether lhs = rhs is a comma-ok receive.
+func commaOkRecv(lhs, rhs []ast.Expr) (*ast.UnaryExpr, bool) {
+	if len(lhs) != 2 || len(rhs) != 1 {
+		return nil, false
+	}
+	return isRecv(rhs[0])
+}
+
+func identExprs(ids []*ast.Ident) []ast.Expr {
+	out := make([]ast.Expr, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// rangeStmt dispatches on what is ranged over.
+func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
+	t := r.typeOf(rs.X)
+	switch u := coreType(t).(type) {
+	case *types.Chan:
+		r.rangeChan(rs)
+	case *types.Basic:
+		if u.Info()&types.IsInteger != 0 {
+			r.rangeInt(rs)
+		} else {
+			r.rangeLoopVars(rs, escaping)
+		}
+	case *types.Signature:
+		r.refuse(rs.For, "range over function iterator %s (Go 1.23) is not supported by the runner; call the function with a yield func instead", types.ExprString(rs.X))
+		return
+	case nil:
+		r.refuse(rs.For, "range over %s is not supported by the runner", types.ExprString(rs.X))
+		return
+	default:
+		r.rangeLoopVars(rs, escaping)
+	}
+	r.loopTick(rs.Body)
+}
+
+// call dispatches calls of builtins and of stubbed packages.
+func (r *rewriter) call(c *ast.CallExpr) {
+	fun := unparen(c.Fun)
+	if id, ok := fun.(*ast.Ident); ok {
+		if b, ok := r.p.info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "close", "len", "cap":
+				r.chanBuiltin(c, b.Name())
+			case "min", "max":
+				r.minMax(c, b.Name())
+			case "clear":
+				r.clear(c)
+			}
+		}
+		return
+	}
+	if r.isStubFunc(fun) {
+		r.stubCall(c)
+	}
+}
