@@ -1,4 +1,4 @@
-// Deadlock tracebacks list goroutines in creation order, not in the order they blocked.
+// Deadlock reports list goroutines in allgs order (here creation order), not in the order they blocked.
 package main
 
 import (

@@ -1,4 +1,4 @@
-// A time.Ticker delivers ticks until stopped; a worker interleaves with the ticks by sleeping longer.
+// A time.Ticker delivers one value per period until Stop; after Stop returns no tick is ever received.
 package main
 
 import (
@@ -8,18 +8,17 @@ import (
 
 func main() {
 	fmt.Println("start")
-	t := time.NewTicker(20 * time.Millisecond)
-	done := make(chan bool)
-	go func() {
-		time.Sleep(50 * time.Millisecond)
-		fmt.Println("worker woke between tick 2 and tick 3")
-		done <- true
-	}()
+	t := time.NewTicker(5 * time.Millisecond)
 	for i := 1; i <= 3; i++ {
 		<-t.C
 		fmt.Println("tick", i)
 	}
 	t.Stop()
-	<-done
+	select {
+	case <-t.C:
+		fmt.Println("tick after Stop")
+	case <-time.After(20 * time.Millisecond):
+		fmt.Println("no tick after Stop")
+	}
 	fmt.Println("end")
 }
