@@ -39,7 +39,16 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 	}
 	var pre []func() string
 	callee := func() string { return r.src(fun) }
-	if !r.isStaticFunc(fun) {
+	switch {
+	case r.isStaticFunc(fun):
+	case r.isMethodVal(fun):
+		// go x.M(): the receiver is evaluated now, not a method value:
+		// yaegi v0.16.1's method values do not copy a value receiver.
+		sel := fun.(*ast.SelectorExpr)
+		recv, how := r.fresh("r"), r.recvEval(sel)
+		pre = append(pre, func() string { return recv + " := " + how + r.src(sel.X) })
+		callee = func() string { return recv + "." + sel.Sel.Name }
+	default:
 		f := r.fresh("f")
 		pre = append(pre, func() string { return f + " := " + r.src(fun) })
 		callee = func() string { return f }
@@ -166,9 +175,41 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 			}
 			args[i] = p
 		}
-		fmt.Fprintf(&b, " %s.Go(func() { %s(%s) }) }", rtName, callee, strings.Join(args, ", "))
+		body := r.fresh("g")
+		fmt.Fprintf(&b, " %s := func() { %s(%s) }; %s.Go(%s) }", body, callee, strings.Join(args, ", "), rtName, body)
 		return b.String()
 	})
+}
+
+// isMethodVal reports whether e is x.M with M a method (not a field of
+// func type, not a method expression T.M).
+func (r *rewriter) isMethodVal(e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := r.p.info.Selections[sel]
+	return ok && s.Kind() == types.MethodVal
+}
+
+// recvEval returns the operator that evaluates the receiver of method
+// value sel as the spec does: a copy for a value receiver ("*" when x is a
+// pointer), the address for a pointer receiver on an addressable value.
+func (r *rewriter) recvEval(sel *ast.SelectorExpr) string {
+	s := r.p.info.Selections[sel]
+	f, _ := s.Obj().(*types.Func)
+	if f == nil || types.IsInterface(s.Recv()) {
+		return ""
+	}
+	_, ptrRecv := f.Signature().Recv().Type().(*types.Pointer)
+	_, ptrX := r.typeOf(sel.X).Underlying().(*types.Pointer)
+	switch {
+	case ptrRecv && !ptrX:
+		return "&"
+	case !ptrRecv && ptrX && len(s.Index()) == 1:
+		return "*"
+	}
+	return ""
 }
 
 // isConst reports whether e is a constant expression.

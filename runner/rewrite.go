@@ -1,0 +1,441 @@
+package runner
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// The rewrite turns every scheduling point of a learner's program into a
+// call to the compiled runtime shim, imported as __rt, so that the simulator
+// decides which goroutine runs; it also lowers the Go features yaegi v0.16.1
+// cannot run (see rewrite_loop.go and rewrite_builtin.go).
+//
+// # Line numbers are preserved
+//
+// The rewriter never prints an AST. It splices text into the original
+// source at node offsets: every edit replaces a byte range with text that
+// has no newline of its own, and the newlines of a replaced range are put
+// back into the replacement at a point where a newline is harmless (right
+// after a "{" or "(" the edit wrote, marked padHere). So line L of the
+// output is line L of the input, and yaegi's compile errors and panic
+// positions need no mapping. The shim's import goes on the package clause
+// line; emitted helpers go after the last line.
+//
+// # Nested edits
+//
+// Edits nest: the channel of a send may itself contain a receive. An edit
+// renders lazily, asking for the rewritten text of the sub-ranges it keeps
+// (rewriter.text), so inner edits are applied inside outer ones. Everything
+// an edit needs besides sub-texts (type names, fresh names, helpers) is
+// computed when the edit is recorded, so rendering has no side effects.
+
+const (
+	// rtImportPath is the import path of the runtime shim in rewritten
+	// programs; the back end exports it to yaegi under key "gotour.gpm/rt/rt".
+	rtImportPath = "gotour.gpm/rt"
+	// rtName is the shim's package name in rewritten programs.
+	rtName = "__rt"
+	// padHere marks where an edit's lost newlines are re-inserted. NUL never
+	// occurs in a checked source, so it cannot clash with kept text.
+	padHere = "\x00"
+)
+
+// Prepared is a learner's program made ready for yaegi by [Prepare].
+type Prepared struct {
+	// Filename is the name positions are reported against.
+	Filename string
+	// Source is the rewritten program: ordinary Go that imports the shim
+	// as __rt "gotour.gpm/rt". Line L of Source is line L of the original,
+	// so yaegi's positions are the learner's positions.
+	Source []byte
+	// Imports lists the packages the original program imports, sorted.
+	// Stubbed packages (slices, maps, cmp) are listed but no longer
+	// imported by Source.
+	Imports []string
+	// Recursive lists the functions that got stack accounting
+	// (__rt.Enter/Leave), as "name" or "Type.method", sorted.
+	Recursive []string
+}
+
+// Prepare parses, checks and rewrites a learner's program. shadow holds
+// the back end's symbols for the shadowed packages (sync, time, runtime,
+// runtime/debug, os, gpm); entries for other paths are ignored.
+//
+// A program that does not compile, imports a package outside the
+// allowlist or uses a construct the runner cannot run gets a
+// *[CompileError]. Any other error is a bug in the runner.
+func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, err error) {
+	p, err := check(filename, src, shadow)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			pr, err = nil, fmt.Errorf("runner: internal error rewriting %s: %v", filename, v)
+		}
+	}()
+	out, recursive, err := rewrite(p)
+	if err != nil {
+		return nil, err
+	}
+	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive}, nil
+}
+
+// edit replaces src[start:end] (an insertion when start == end) with the
+// text render returns. Insertions at one offset are ordered by prio, then
+// by the order they were recorded.
+type edit struct {
+	start, end int
+	prio, seq  int
+	render     func() string
+}
+
+// rewriter holds the state of one rewrite.
+type rewriter struct {
+	p       *program
+	tf      *token.File
+	edits   []*edit
+	handled map[ast.Node]bool // nodes an enclosing rewrite already covers
+	errs    *errList
+	ids     int               // counter for fresh names
+	quals   map[string]string // import path -> alias added on the package line
+	helpers map[string]string // helper name -> declaration, emitted at the end
+	intErr  error             // first internal inconsistency found
+	busy    map[*edit]bool    // edits being rendered, never applied inside themselves
+}
+
+func rewrite(p *program) ([]byte, []string, error) {
+	r := &rewriter{
+		p:       p,
+		tf:      p.fset.File(p.file.Pos()),
+		handled: map[ast.Node]bool{},
+		errs:    &errList{filename: p.filename, fset: p.fset},
+		quals:   map[string]string{},
+		helpers: map[string]string{},
+		busy:    map[*edit]bool{},
+	}
+	recursive := r.collect()
+	if err := r.errs.err(); err != nil {
+		return nil, nil, err
+	}
+	// The import of the shim and of the aliases used to name types goes on
+	// the package clause line, after the package name.
+	r.insert(r.p.file.Name.End(), 0, func() string { return r.importText() })
+	var out bytes.Buffer
+	out.WriteString(r.text(0, len(p.src)))
+	if r.intErr != nil {
+		return nil, nil, r.intErr
+	}
+	if len(r.helpers) > 0 {
+		if !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
+			out.WriteByte('\n')
+		}
+		names := make([]string, 0, len(r.helpers))
+		for n := range r.helpers {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			out.WriteString(r.helpers[n])
+			out.WriteByte('\n')
+		}
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), p.filename, out.Bytes(), parser.SkipObjectResolution); err != nil {
+		return nil, nil, fmt.Errorf("runner: internal error: rewritten %s does not parse: %v", p.filename, err)
+	}
+	return out.Bytes(), recursive, nil
+}
+
+func (r *rewriter) importText() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "; import %s %q", rtName, rtImportPath)
+	paths := make([]string, 0, len(r.quals))
+	for p := range r.quals {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		fmt.Fprintf(&b, "; import %s %q", r.quals[p], p)
+	}
+	return b.String()
+}
+
+// off returns the byte offset of pos in the source.
+func (r *rewriter) off(pos token.Pos) int { return r.tf.Offset(pos) }
+
+// replace records an edit of the range of [from, to) positions.
+func (r *rewriter) replace(from, to token.Pos, render func() string) {
+	r.edits = append(r.edits, &edit{start: r.off(from), end: r.off(to), seq: len(r.edits), render: render})
+}
+
+// replaceNode replaces the source of n.
+func (r *rewriter) replaceNode(n ast.Node, render func() string) { r.replace(n.Pos(), n.End(), render) }
+
+// insert records an insertion at pos.
+func (r *rewriter) insert(pos token.Pos, prio int, render func() string) {
+	o := r.off(pos)
+	r.edits = append(r.edits, &edit{start: o, end: o, prio: prio, seq: len(r.edits), render: render})
+}
+
+// src returns the rewritten text of node n.
+func (r *rewriter) src(n ast.Node) string { return r.text(r.off(n.Pos()), r.off(n.End())) }
+
+// text returns src[start:end] with the edits inside it applied. An edit is
+// inside if its range is within [start, end); an insertion must be strictly
+// inside, so one at a node's boundary belongs to the enclosing range.
+// Only outermost edits are applied here; they render their own insides.
+func (r *rewriter) text(start, end int) string {
+	var in []*edit
+	for _, e := range r.edits {
+		if r.busy[e] {
+			continue
+		}
+		if e.start == e.end {
+			if start < e.start && e.start < end {
+				in = append(in, e)
+			}
+		} else if start <= e.start && e.end <= end {
+			in = append(in, e)
+		}
+	}
+	sort.SliceStable(in, func(i, j int) bool {
+		a, b := in[i], in[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		if (a.start == a.end) != (b.start == b.end) {
+			return a.start == a.end // insertions first
+		}
+		if a.end != b.end {
+			return a.end > b.end // outer first
+		}
+		if a.prio != b.prio {
+			return a.prio < b.prio
+		}
+		return a.seq < b.seq
+	})
+	src := r.p.src
+	var b strings.Builder
+	pos := start
+	for _, e := range in {
+		if e.start < pos {
+			if e.end > pos {
+				r.fail("overlapping edits at offsets %d and %d", e.start, pos)
+			}
+			continue // inside an edit already applied, which rendered it
+		}
+		b.Write(src[pos:e.start])
+		b.WriteString(r.pad(e))
+		pos = e.end
+	}
+	b.Write(src[pos:end])
+	return b.String()
+}
+
+// pad renders e and restores the newlines of the replaced range at the
+// edit's padHere mark (or at its end when it has none).
+func (r *rewriter) pad(e *edit) string {
+	r.busy[e] = true
+	out := e.render()
+	delete(r.busy, e)
+	lost := bytes.Count(r.p.src[e.start:e.end], []byte("\n")) - strings.Count(out, "\n")
+	nl := ""
+	if lost > 0 {
+		nl = strings.Repeat("\n", lost)
+	}
+	if strings.Contains(out, padHere) {
+		out = padAt(out, nl)
+	} else {
+		out += nl
+	}
+	if lost < 0 {
+		// The edit moved a multi-line operand up (a select case's channel
+		// into the switch header): a line directive puts the text after
+		// it back on its original line and column.
+		// The file name is left empty, which keeps the current one, so the
+		// directive also works when the back end evaluates without a name.
+		p := r.tf.PositionFor(r.tf.Pos(e.end), false)
+		out += fmt.Sprintf("/*line :%d:%d*/", p.Line, p.Column)
+	}
+	return out
+}
+
+// padAt puts nl at the first padHere mark of s and drops the other marks.
+func padAt(s, nl string) string {
+	i := strings.Index(s, padHere)
+	return strings.ReplaceAll(s[:i]+nl+s[i+len(padHere):], padHere, "")
+}
+
+// fail records an internal inconsistency: a rewriter bug, not a learner's.
+func (r *rewriter) fail(format string, args ...any) {
+	if r.intErr == nil {
+		r.intErr = fmt.Errorf("runner: internal error rewriting %s: %s", r.p.filename, fmt.Sprintf(format, args...))
+	}
+}
+
+// refuse reports a construct the runner cannot run as a learner error.
+func (r *rewriter) refuse(pos token.Pos, format string, args ...any) {
+	r.errs.at(pos, format, args...)
+}
+
+// fresh returns a new identifier with the reserved prefix.
+func (r *rewriter) fresh(base string) string {
+	r.ids++
+	return fmt.Sprintf("%s%s%d", reservedPrefix, base, r.ids)
+}
+
+// errUnnameable is returned by typeName for a type the rewritten program
+// cannot spell, such as an unexported type of another package.
+var errUnnameable = errors.New("type cannot be named")
+
+// typeName spells t in the rewritten program. Types of other packages are
+// qualified with an alias imported on the package clause line (__q_time),
+// so a learner's variable named like a package cannot capture them.
+func (r *rewriter) typeName(t types.Type) (string, error) {
+	ok := true
+	qual := func(pkg *types.Package) string {
+		if pkg == r.p.pkg {
+			return ""
+		}
+		if k := importKind(pkg.Path()); k != "stdlib" && k != "shadow" {
+			ok = false
+			return pkg.Name()
+		}
+		alias, seen := r.quals[pkg.Path()]
+		if !seen {
+			alias = reservedPrefix + "q_" + strings.NewReplacer("/", "_", ".", "_").Replace(pkg.Path())
+			r.quals[pkg.Path()] = alias
+		}
+		return alias
+	}
+	s := types.TypeString(t, qual)
+	if !ok || !nameable(t, r.p.pkg, map[types.Type]bool{}) {
+		return s, errUnnameable
+	}
+	return s, nil
+}
+
+// nameable reports whether every defined type in t is exported or declared
+// in the learner's package.
+func nameable(t types.Type, main *types.Package, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Named:
+		if o := t.Obj(); o.Pkg() != nil && o.Pkg() != main && !o.Exported() {
+			return false
+		}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			if !nameable(t.TypeArgs().At(i), main, seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Pointer:
+		return nameable(t.Elem(), main, seen)
+	case *types.Slice:
+		return nameable(t.Elem(), main, seen)
+	case *types.Array:
+		return nameable(t.Elem(), main, seen)
+	case *types.Chan:
+		return nameable(t.Elem(), main, seen)
+	case *types.Map:
+		return nameable(t.Key(), main, seen) && nameable(t.Elem(), main, seen)
+	case *types.Signature:
+		return nameable(t.Params(), main, seen) && nameable(t.Results(), main, seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if !nameable(t.At(i).Type(), main, seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			if !f.Exported() && f.Pkg() != main || !nameable(f.Type(), main, seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return true
+}
+
+// typeOf returns the type of expression e.
+func (r *rewriter) typeOf(e ast.Expr) types.Type { return r.p.info.TypeOf(e) }
+
+// chanElem returns the element type of a channel-typed expression.
+func (r *rewriter) chanElem(e ast.Expr) (types.Type, bool) {
+	t := r.typeOf(e)
+	if t == nil {
+		return nil, false
+	}
+	if c, ok := coreType(t).(*types.Chan); ok {
+		return c.Elem(), true
+	}
+	return nil, false
+}
+
+// coreType returns t's underlying type, or for a type parameter the single
+// underlying type of its type set, or nil.
+func coreType(t types.Type) types.Type {
+	tp, ok := t.(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	iface, _ := tp.Constraint().Underlying().(*types.Interface)
+	if iface == nil {
+		return nil
+	}
+	var core types.Type
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		u, ok := iface.EmbeddedType(i).(*types.Union)
+		if !ok || u.Len() != 1 {
+			return nil
+		}
+		if core != nil && !types.Identical(core, u.Term(0).Type().Underlying()) {
+			return nil
+		}
+		core = u.Term(0).Type().Underlying()
+	}
+	return core
+}
+
+// elemName names the element type of channel expression ch, refusing the
+// operation at pos when it cannot.
+func (r *rewriter) elemName(ch ast.Expr, pos token.Pos) (string, bool) {
+	elem, ok := r.chanElem(ch)
+	if !ok {
+		r.refuse(pos, "channel operation on %s is not supported by the runner (the channel type must be known)", types.ExprString(ch))
+		return "", false
+	}
+	name, err := r.typeName(elem)
+	if err != nil {
+		r.refuse(pos, "channel of %s is not supported by the runner: the element type cannot be named in the program", name)
+		return "", false
+	}
+	return name, true
+}
+
+func unparen(e ast.Expr) ast.Expr { return ast.Unparen(e) }
+
+// isRecv reports whether e (unparenthesized) is a receive expression.
+func isRecv(e ast.Expr) (*ast.UnaryExpr, bool) {
+	u, ok := unparen(e).(*ast.UnaryExpr)
+	if ok && u.Op == token.ARROW {
+		return u, true
+	}
+	return nil, false
+}
