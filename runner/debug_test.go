@@ -26,7 +26,7 @@ func TestDebugProg(t *testing.T) {
 	t.Logf("rewritten:\n%s", p.Source)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	res, err := Run(ctx, src, Options{Procs: 1})
+	res, err := Run(ctx, src, Options{Procs: 1, Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,6 +32,9 @@ type Options struct {
 	Stdout, Stderr io.Writer
 	// Limits bound the run; zero fields take their defaults.
 	Limits Limits
+	// Trace keeps the simulator's trace in Result.Trace; without it only
+	// the counts are kept, which makes long runs much cheaper.
+	Trace bool
 	// MaxEvents bounds the trace kept (sim.Config.MaxEvents).
 	MaxEvents int
 }
@@ -78,8 +81,8 @@ type Result struct {
 	Stdout, Stderr []byte
 	// Compile holds the errors of a program that did not compile.
 	Compile *CompileError
-	// Trace is the simulator's record of the run (nil after a compile
-	// error or when teardown did not finish).
+	// Trace is the simulator's record of the run, when Options.Trace asked
+	// for it (nil after a compile error or when teardown did not finish).
 	Trace *sim.Trace
 	// Stats are the simulator's counts.
 	Stats sim.Stats
@@ -177,9 +180,13 @@ func newRun(src string, opts Options) *run {
 	}
 	r.stdout = &limitWriter{r: r, w: opts.Stdout}
 	r.stderr = &limitWriter{r: r, w: opts.Stderr}
+	maxEvents := opts.MaxEvents
+	if !opts.Trace {
+		maxEvents = -1
+	}
 	r.s = sim.New(sim.Config{
 		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter,
-		MaxEvents: opts.MaxEvents,
+		MaxEvents: maxEvents,
 	})
 	r.live = 1
 	return r
@@ -275,7 +282,9 @@ func (r *run) finish(ctx context.Context) *Result {
 		res.ExitCode = r.outcome.ExitCode()
 	}
 	if clean {
-		res.Trace = r.s.Trace()
+		if r.opts.Trace {
+			res.Trace = r.s.Trace()
+		}
 		res.Stats = r.s.Stats()
 		res.VirtualTime = r.s.Now()
 		res.Procs = r.s.GOMAXPROCS()

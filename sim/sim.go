@@ -28,8 +28,11 @@ type Sim struct {
 
 	cur       *G    // the G the driver runs now
 	now       int64 // time of the latest thing done
-	seq       int64
+	seq       int64 // events emitted so far
+	tseq      int64 // timers armed so far: the tie-break of equal deadlines
 	trace     Trace
+	chunks    [][]Event // events not yet joined into trace.Events
+	nevents   int
 	fatal     *Fatal
 	mainG     *G
 	mainDone  bool // main called Goexit
@@ -86,6 +89,7 @@ func New(cfg Config) *Sim {
 	s.stats.Goroutines = 1
 	s.cur = s.mainG
 	s.setHorizon()
+	s.debugCheck()
 	return s
 }
 
@@ -109,8 +113,14 @@ func (s *Sim) runtimeGs(p0 *P) {
 func (s *Sim) Config() Config { return s.cfg }
 
 // Current returns the G that the driver must run now, or nil when no G can
-// run: the program is over, deadlocked or has hit a fatal error.
-func (s *Sim) Current() *G { return s.cur }
+// run: the program is over, deadlocked or has hit a fatal error. The
+// driver asks after every operation, so with Config.Debug set this is
+// where the invariants are checked after the operations that do not
+// reschedule.
+func (s *Sim) Current() *G {
+	s.debugCheck()
+	return s.cur
+}
 
 // G returns the G with the given goid, or nil.
 func (s *Sim) G(id int64) *G { return s.gs[id] }
@@ -130,6 +140,7 @@ func (s *Sim) Fatal() *Fatal { return s.fatal }
 // Trace returns the events so far.
 func (s *Sim) Trace() *Trace {
 	s.stats.Events = s.seq
+	s.flushEvents()
 	return &s.trace
 }
 
@@ -166,10 +177,14 @@ func (s *Sim) newg(pp *P, parent int64, fn any) *G {
 		g = pp.gFree[n-1]
 		pp.gFree = pp.gFree[:n-1]
 		delete(s.gs, g.ID)
-		*g = G{allgIdx: g.allgIdx, Stack: g.Stack}
-		g.Stack.Used = 0
+		// A reused G starts on a stack of startingStackSize: gfput frees
+		// a stack of another size and gfget allocates a fresh one
+		// (proc.go:5465-5556).
+		*g = G{allgIdx: g.allgIdx, Stack: newStack(s.startingStack())}
 	} else {
-		g = &G{allgIdx: len(s.allgs), Stack: newStack(s.startingStack())}
+		// A brand-new G always gets malg(stackMin), whatever the
+		// adaptive starting size (newproc1, proc.go:5322-5325).
+		g = &G{allgIdx: len(s.allgs), Stack: newStack(StackMin)}
 		s.allgs = append(s.allgs, g)
 	}
 	if pp.goidcache == pp.goidcacheEnd {

@@ -112,11 +112,34 @@ func (s *Sim) emit(pp *P, e Event) {
 			e.M = pp.m.ID
 		}
 	}
-	if s.cfg.MaxEvents < 0 || len(s.trace.Events) >= s.cfg.MaxEvents {
+	if s.cfg.MaxEvents < 0 || s.nevents >= s.cfg.MaxEvents {
 		s.trace.Dropped++
 		return
 	}
-	s.trace.Events = append(s.trace.Events, e)
+	// Events go to fixed-size chunks, joined once when the trace is read:
+	// appending to one huge slice would copy it over and over.
+	n := len(s.chunks)
+	if n == 0 || len(s.chunks[n-1]) == cap(s.chunks[n-1]) {
+		s.chunks = append(s.chunks, make([]Event, 0, eventChunk))
+		n++
+	}
+	s.chunks[n-1] = append(s.chunks[n-1], e)
+	s.nevents++
+}
+
+const eventChunk = 4096
+
+// flushEvents moves the chunked events into s.trace.Events.
+func (s *Sim) flushEvents() {
+	if len(s.trace.Events) == s.nevents {
+		return
+	}
+	all := make([]Event, 0, s.nevents)
+	for _, c := range s.chunks {
+		all = append(all, c...)
+	}
+	s.trace.Events = all
+	s.chunks = [][]Event{all[:len(all):len(all)]}
 }
 
 // Trace is everything a run did, in order.
