@@ -13,7 +13,7 @@ func main() {
 		fmt.Println("timer fired")
 		done <- true
 	})
-	t := time.AfterFunc(5*time.Millisecond, func() {
+	t := time.AfterFunc(time.Hour, func() {
 		fmt.Println("never printed")
 	})
 	fmt.Println("stopped:", t.Stop())

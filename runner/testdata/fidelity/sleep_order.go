@@ -10,7 +10,7 @@ import (
 func main() {
 	fmt.Println("start")
 	var wg sync.WaitGroup
-	for _, ms := range []int{30, 10, 40, 20} {
+	for _, ms := range []int{300, 100, 400, 200} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
