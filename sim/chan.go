@@ -110,11 +110,16 @@ func dequeue(q *[]*sudog) *sudog {
 // buffer; else the G parks until a receiver comes. It returns a PanicError
 // for a send on a closed channel; a G parked in Send and then woken by close
 // finds Wake.Closed set and must panic the same way.
-func (s *Sim) Send(c *Chan, v any) error {
+func (s *Sim) Send(c *Chan, v any) error { return s.send(c, v, -1) }
+
+// send is Send as case idx of a select (-1 for a plain send): a
+// single-case select is a plain channel operation whose Wake still names
+// case 0, also after the G parked and was woken.
+func (s *Sim) send(c *Chan, v any, idx int) error {
 	g := s.cur
 	pp := g.p
 	pp.clock += s.jitter(s.cfg.Costs.ChanOp)
-	g.wait = Wake{Case: -1}
+	g.wait = Wake{Case: idx}
 	if c == nil {
 		s.park(WaitChanSendNil)
 		return nil
@@ -122,10 +127,10 @@ func (s *Sim) Send(c *Chan, v any) error {
 	if c.closed {
 		return ErrSendClosed
 	}
-	if s.trySend(pp, g, c, v, -1) {
+	if s.trySend(pp, g, c, v, idx) {
 		return nil
 	}
-	c.sendq = append(c.sendq, &sudog{g: g, elem: v, idx: -1})
+	c.sendq = append(c.sendq, &sudog{g: g, elem: v, idx: idx})
 	s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, N: int64(c.qcount), Detail: "block"})
 	s.park(WaitChanSend)
 	return nil
@@ -152,19 +157,22 @@ func (s *Sim) trySend(pp *P, g *G, c *Chan, v any, idx int) bool {
 // Recv receives from c for the current G (chanrecv, chan.go:524-700). The
 // result is in the G's Wake (see [Sim.Woken]) once the G runs again: at
 // once if a value or close was there, else after it parks.
-func (s *Sim) Recv(c *Chan) {
+func (s *Sim) Recv(c *Chan) { s.recv(c, -1) }
+
+// recv is Recv as case idx of a select (-1 for a plain receive).
+func (s *Sim) recv(c *Chan, idx int) {
 	g := s.cur
 	pp := g.p
 	pp.clock += s.jitter(s.cfg.Costs.ChanOp)
-	g.wait = Wake{Case: -1}
+	g.wait = Wake{Case: idx}
 	if c == nil {
 		s.park(WaitChanReceiveNil)
 		return
 	}
-	if s.tryRecv(pp, g, c, -1) {
+	if s.tryRecv(pp, g, c, idx) {
 		return
 	}
-	c.recvq = append(c.recvq, &sudog{g: g, idx: -1})
+	c.recvq = append(c.recvq, &sudog{g: g, idx: idx})
 	s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Detail: "block"})
 	s.park(WaitChanReceive)
 }

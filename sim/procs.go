@@ -38,14 +38,22 @@ func (s *Sim) stopTheWorld() {
 // M and the others go idle.
 func (s *Sim) procresize(n int) {
 	for len(s.allp) < n {
-		pp := &P{ID: len(s.allp), runq: newRing(s.cfg.RunqSize), wakeAt: -1, status: pIdle}
+		// smSyscalltick starts unlike syscalltick: in the real runtime both
+		// start at 0, so sysmon may retake the very first system call of a
+		// P at its first sight of it (runtime-facts.md §5). That quirk is
+		// start-up noise (os init makes system calls first), not
+		// modelled: every system call must be seen on two sysmon ticks.
+		pp := &P{ID: len(s.allp), runq: newRing(s.cfg.RunqSize), wakeAt: -1, status: pIdle, smSyscalltick: ^uint32(0)}
 		s.allp = append(s.allp, pp)
 		s.pidle = append(s.pidle, pp)
 	}
 	if s.cur != nil && s.cur.p.ID >= n {
 		s.moveCurrent(s.allp[0])
 	}
-	for i := len(s.allp) - 1; i >= n; i-- {
+	// Ascending, as procresize does (proc.go:6121-6125): each destroyed P
+	// pushes its Gs on the global queue's head, so the highest P's Gs end
+	// up first.
+	for i := n; i < len(s.allp); i++ {
 		s.destroyp(s.allp[i])
 	}
 	s.allp = s.allp[:n]
@@ -64,12 +72,15 @@ func (s *Sim) procresize(n int) {
 		case pp.m != nil:
 			pp.wakeAt = pp.clock
 		case hasWork && s.pidleremove(pp):
-			s.startm(pp)
+			s.startm(pp, s.now)
 			pp.clock = max(pp.clock, s.now)
 			pp.wakeAt = pp.clock
 		}
 	}
-	if s.cur != nil && s.global.len() > 0 {
+	// startTheWorldWithSema ends with an unconditional wakep
+	// (proc.go:1812-1815), for the work in local queues as well as in the
+	// global one.
+	if s.cur != nil {
 		s.wakep(s.cur.p.clock)
 	}
 }
@@ -109,6 +120,13 @@ func (s *Sim) destroyp(pp *P) {
 			m.oldp = nil
 		}
 	}
+	if pp.spinning {
+		// A destroyed P whose wake was pending stops spinning, or
+		// nspinning would stay up and wakep never start an M again.
+		pp.spinning = false
+		s.nspinning--
+	}
+	pp.wakeAt = -1
 	s.pidleremove(pp)
 	pp.status = pDead
 }
@@ -125,6 +143,11 @@ func (s *Sim) moveCurrent(pp *P) {
 		pp.m.p = nil
 		s.midle = append(s.midle, pp.m)
 	}
+	if pp.spinning { // its pending wake is void: pp runs the current G
+		pp.spinning = false
+		s.nspinning--
+	}
+	pp.wakeAt = -1
 	s.pidleremove(pp)
 	s.acquirep(m, pp)
 	pp.clock = max(pp.clock, old.clock)

@@ -15,17 +15,18 @@ const never = math.MaxInt64
 func (s *Sim) reschedule() {
 	for s.fatal == nil && !s.exited {
 		pr := s.earliestRunning()
-		at, do := s.nextDue()
-		if do != nil && (pr == nil || at <= pr.clock) {
-			if at > s.now {
-				s.now = at
+		d := s.nextDue()
+		if d.kind != dueNone && (pr == nil || d.at <= pr.clock) {
+			if d.at > s.now {
+				s.now = d.at
 			}
-			do()
+			s.runDue(d)
 			continue
 		}
 		if pr == nil {
 			s.cur = nil
 			s.checkdead()
+			s.debugCheck()
 			return
 		}
 		s.cur = pr.curg
@@ -33,9 +34,11 @@ func (s *Sim) reschedule() {
 			s.now = pr.clock
 		}
 		s.setHorizon()
+		s.debugCheck()
 		return
 	}
 	s.cur = nil
+	s.debugCheck()
 }
 
 // earliestRunning is the P running a G whose clock is smallest (ties to the
@@ -56,7 +59,7 @@ func (s *Sim) earliestRunning() *P {
 // setHorizon sets how far the current G may run before the others must
 // catch up: the next due event, and any other running P's clock.
 func (s *Sim) setHorizon() {
-	h, _ := s.nextDue()
+	h := s.nextDue().at
 	for _, pp := range s.allp {
 		if pp.curg != nil && pp.curg != s.cur && pp.curg.Status == Grunning && pp.clock+quantum < h {
 			h = pp.clock + quantum
@@ -140,8 +143,7 @@ func (s *Sim) findRunnable(pp *P) (*G, bool) {
 		s.stats.GlobalQueueUses++
 		return g, false
 	}
-	npidle := len(s.pidle)
-	if pp.spinning || 2*s.nspinning < s.procs-npidle {
+	if s.maySpin(pp) {
 		if !pp.spinning {
 			pp.spinning = true
 			s.nspinning++
@@ -151,6 +153,22 @@ func (s *Sim) findRunnable(pp *P) (*G, bool) {
 		}
 	}
 	return nil, false
+}
+
+// maySpin reports whether pp's M may spin to steal work: it spins
+// already, or spinning Ms are fewer than half the busy Ps
+// (proc.go:3517-3523).
+func (s *Sim) maySpin(pp *P) bool {
+	return pp.spinning || 2*s.nspinning < s.procs-len(s.pidle)
+}
+
+// lowerHorizon makes the current G stop by at, when an operation created
+// a machine event due then (an M woken, a timer armed): the others must
+// catch up before the G runs past it.
+func (s *Sim) lowerHorizon(at int64) {
+	if at < s.horizon {
+		s.horizon = at
+	}
 }
 
 // idle releases pp: no work anywhere. Models the end of findRunnable:
@@ -193,14 +211,15 @@ func (s *Sim) pidleremove(pp *P) bool {
 	return false
 }
 
-// startm gives pp an M: an idle one or a new one (proc.go:3035).
-func (s *Sim) startm(pp *P) {
+// startm gives pp an M at virtual time at: an idle one or a new one
+// (proc.go:3035).
+func (s *Sim) startm(pp *P, at int64) {
 	var m *M
 	if n := len(s.midle); n > 0 {
 		m = s.midle[n-1]
 		s.midle = s.midle[:n-1]
 	} else {
-		m = s.newm()
+		m = s.newm(at)
 	}
 	s.acquirep(m, pp)
 }
@@ -215,9 +234,10 @@ func (s *Sim) wakep(at int64) {
 	pp := s.pidleget()
 	s.nspinning++
 	pp.spinning = true
-	s.startm(pp)
+	s.startm(pp, at)
 	pp.clock = max(pp.clock, at) + s.jitter(s.cfg.Costs.Wake)
 	pp.wakeAt = pp.clock
+	s.lowerHorizon(pp.wakeAt)
 	s.emit(pp, Event{Kind: EvWake, Detail: "wakep"})
 }
 

@@ -72,14 +72,9 @@ func (s *Sim) Select(cases []SelectCase, hasDefault bool) error {
 	if len(cases) == 1 && !hasDefault {
 		c := cases[0]
 		if c.Dir == SendDir {
-			err := s.Send(c.Ch, c.Val)
-			g.wait.Case = 0
-			return err
+			return s.send(c.Ch, c.Val, 0)
 		}
-		s.Recv(c.Ch)
-		if s.cur == g {
-			g.wait.Case = 0
-		}
+		s.recv(c.Ch, 0)
 		return nil
 	}
 	pp.clock += s.jitter(s.cfg.Costs.ChanOp * int64(len(cases)))

@@ -78,7 +78,7 @@ func New(cfg Config) *Sim {
 	s.procresize(cfg.Procs)
 	p0 := s.allp[0]
 	s.pidleremove(p0)
-	m0 := s.newm()
+	m0 := s.newm(0)
 	s.acquirep(m0, p0)
 	s.mainG = s.newg(p0, 0, nil)
 	s.execute(p0, s.mainG, false)
@@ -202,11 +202,15 @@ func (s *Sim) newg(pp *P, parent int64, fn any) *G {
 	return g
 }
 
-func (s *Sim) newm() *M {
+// newm creates an M at virtual time at (newm, proc.go).
+func (s *Sim) newm(at int64) *M {
 	m := &M{ID: len(s.allm)}
 	s.allm = append(s.allm, m)
 	if m.ID > 0 {
+		now := s.now // an event without a P takes s.now as its time
+		s.now = max(now, at)
 		s.emit(nil, Event{Kind: EvMStart, N: int64(m.ID)})
+		s.now = now
 	}
 	return m
 }

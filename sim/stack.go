@@ -29,7 +29,7 @@ type Stack struct {
 
 func newStack(size int64) Stack { return Stack{Size: size} }
 
-// startingStack is the size of a new G's stack. With adaptive stacks
+// startingStack is the size of a reused G's stack. With adaptive stacks
 // (GODEBUG=adaptivestackstart=1, the default) it is recomputed at each GC
 // from the average stack in use, rounded up to a power of two
 // (gcComputeStartingStackSize, stack.go:1415-1459); 2 KiB until then.
@@ -75,11 +75,21 @@ func (s *Sim) Leave(frame int64) {
 	st.Used = max(st.Used-frame, 0)
 }
 
+// stackOverflow ends the run. The overflow is a throw, whose traceback
+// lists the runtime's own goroutines as well (the fidelity corpus's
+// stack_overflow.golden shows goroutines 2-6), unlike the fatal of a
+// deadlock.
 func (s *Sim) stackOverflow(g *G) {
+	gs := []GInfo{s.Info(g)}
+	for _, x := range s.allgs {
+		if x != g && x.Status != Gdead {
+			gs = append(gs, s.Info(x))
+		}
+	}
 	s.fatal = &Fatal{
 		Pre:        []string{fmt.Sprintf("runtime: goroutine stack exceeds %d-byte limit", s.cfg.MaxStack)},
 		Msg:        "stack overflow",
-		Goroutines: s.userGoroutines(g),
+		Goroutines: gs,
 	}
 	s.End()
 }

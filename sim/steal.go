@@ -65,8 +65,10 @@ func (s *Sim) runqsteal(pp, p2 *P, stealNext bool) *G {
 		if !stealNext || p2.runnext == nil {
 			return nil
 		}
-		if p2.curg != nil {
-			pp.clock += 3000 // usleep(3)
+		// usleep(3) unless p2's G is in a system call: a running P may be
+		// about to run its runnext itself (runqgrab, proc.go:7672-7702).
+		if p2.curg == nil || p2.curg.Status != Gsyscall {
+			pp.clock += 3000
 		}
 		g := p2.runnext
 		p2.runnext = nil

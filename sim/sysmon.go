@@ -12,48 +12,84 @@ type sysmonState struct {
 	sleeping bool // every P idle: asleep until a timer or a syscall exit
 }
 
-// nextDue returns the earliest pending machine event and the function that
-// carries it out, or (never, nil).
-func (s *Sim) nextDue() (int64, func()) {
-	at, do := int64(never), func() {}
-	found := false
-	consider := func(t int64, f func()) {
-		if t < at {
-			at, do, found = t, f, true
-		}
-	}
-	if !s.sysmon.sleeping {
-		consider(s.sysmon.next, s.sysmonTick)
+// dueKind is a kind of pending machine event.
+type dueKind uint8
+
+const (
+	dueNone    dueKind = iota
+	dueSysmon          // sysmon's next look
+	dueWake            // an M woken for a P (wakep, handoffp) starts looking for work
+	dueSyscall         // a system call ends
+	dueTimer           // an idle P is woken for the earliest timer
+)
+
+// due is the earliest pending machine event: what, when, and for whom.
+type due struct {
+	at   int64
+	kind dueKind
+	p    *P     // dueWake
+	m    *M     // dueSyscall
+	t    *Timer // dueTimer
+}
+
+// nextDue returns the earliest pending machine event, or one of kind
+// dueNone at never. Ties go to the first considered: sysmon, then P wakes
+// by P id, then system call ends by M id, then timers. (A tagged value,
+// not a closure: reschedule asks twice per step, and closures allocated.)
+func (s *Sim) nextDue() due {
+	d := due{at: never}
+	if !s.sysmon.sleeping && s.sysmon.next < d.at {
+		d = due{at: s.sysmon.next, kind: dueSysmon}
 	}
 	for _, pp := range s.allp {
-		if pp.status == pRunning && pp.curg == nil && pp.wakeAt >= 0 {
-			p := pp
-			consider(pp.wakeAt, func() { p.wakeAt = -1; s.schedule(p) })
+		if pp.status == pRunning && pp.curg == nil && pp.wakeAt >= 0 && pp.wakeAt < d.at {
+			d = due{at: pp.wakeAt, kind: dueWake, p: pp}
 		}
 	}
 	for _, m := range s.allm {
-		if g := m.curg; g != nil && g.Status == Gsyscall {
-			mm := m
-			consider(g.sysEnd, func() { s.exitsyscall(mm) })
+		if g := m.curg; g != nil && g.Status == Gsyscall && g.sysEnd < d.at {
+			d = due{at: g.sysEnd, kind: dueSyscall, m: m}
 		}
 	}
 	if len(s.pidle) > 0 {
-		if t := s.earliestTimer(); t != nil {
-			consider(t.when, func() { s.timerWake(t.when) })
+		if t := s.earliestTimer(); t != nil && t.when < d.at {
+			d = due{at: t.when, kind: dueTimer, t: t}
 		}
 	}
-	if !found {
-		return never, nil
-	}
-	return at, do
+	return d
 }
 
-// timerWake wakes an idle P at a timer's time: the M blocked in netpoll
-// until the earliest timer takes an idle P and looks for work.
-func (s *Sim) timerWake(at int64) {
+// runDue carries out a pending machine event.
+func (s *Sim) runDue(d due) {
+	switch d.kind {
+	case dueSysmon:
+		s.sysmonTick()
+	case dueWake:
+		d.p.wakeAt = -1
+		s.schedule(d.p)
+	case dueSyscall:
+		s.exitsyscall(d.m)
+	case dueTimer:
+		s.timerWake(d.t)
+	}
+}
+
+// timerWake wakes an idle P at t's time: the M blocked in netpoll until
+// the earliest timer takes an idle P and looks for work; it finds t's G
+// in its own timers or steals it in stealWork's last pass.
+func (s *Sim) timerWake(t *Timer) {
 	pp := s.pidleget()
-	s.startm(pp)
-	pp.clock = max(pp.clock, at)
+	if owner := t.pp; owner != pp && owner.status == pIdle && !s.maySpin(pp) {
+		// pp may not steal (one M spins already, on the only other
+		// P): it would go idle at once and be woken again at the same
+		// virtual time, for ever. In real time the spinning M soon
+		// finds the timer; here the owner of the timer wakes instead.
+		s.pidle = append(s.pidle, pp)
+		s.pidleremove(owner)
+		pp = owner
+	}
+	s.startm(pp, t.when)
+	pp.clock = max(pp.clock, t.when)
 	s.emit(pp, Event{Kind: EvWake, Detail: "timer"})
 	s.wakeSysmon(false)
 	s.schedule(pp)
@@ -159,8 +195,17 @@ func (s *Sim) takeP(pp *P, now int64) {
 // handoffp gives pp to a new M if there is work for it, else idles it
 // (proc.go:3131-3196).
 func (s *Sim) handoffp(pp *P) {
-	if pp.runq.len() > 0 || pp.runnext != nil || s.global.len() > 0 {
-		s.startm(pp)
+	work := pp.runq.len() > 0 || pp.runnext != nil || s.global.len() > 0
+	// With no work of its own, pp still gets a spinning M when nobody
+	// spins and no P is idle (proc.go:3150-3156): that M steals the work
+	// queued on the other Ps.
+	spin := !work && s.nspinning+len(s.pidle) == 0
+	if work || spin {
+		if spin {
+			pp.spinning = true
+			s.nspinning++
+		}
+		s.startm(pp, pp.clock)
 		pp.clock += s.cfg.Costs.Wake
 		pp.wakeAt = pp.clock
 		s.emit(pp, Event{Kind: EvWake, Detail: "handoff"})

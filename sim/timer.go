@@ -106,9 +106,12 @@ func (h *timerHeap) min() *Timer {
 func (s *Sim) addTimer(t *Timer) {
 	pp := s.cur.p
 	t.pp = pp
-	t.seq = s.seq
-	s.seq++
+	// Timers have their own sequence, so that event numbers stay dense
+	// (Stats.Events, Event.Seq).
+	t.seq = s.tseq
+	s.tseq++
 	pp.timers.push(t)
+	s.lowerHorizon(t.when)
 }
 
 // checkTimers runs owner's expired timers on behalf of pp, at pp's clock.
@@ -149,10 +152,17 @@ func (s *Sim) fire(pp *P, t *Timer) {
 	}
 }
 
-// earliestTimer is the first pending timer on any P.
+// earliestTimer is the first pending timer that an idle P must be woken
+// for. The timers of a P whose M is about to start (a pending wakep or
+// handoff) are left out: that M runs them itself when it looks for work.
+// Waking another P for them can loop for ever at one virtual time, as
+// that P may not steal (maySpin) while the other M spins.
 func (s *Sim) earliestTimer() *Timer {
 	var best *Timer
 	for _, pp := range s.allp {
+		if pp.status == pRunning && pp.curg == nil {
+			continue
+		}
 		t := pp.timers.min()
 		if t != nil && (best == nil || t.when < best.when || (t.when == best.when && t.seq < best.seq)) {
 			best = t
