@@ -1,0 +1,17 @@
+// Package lessons holds the tour's content: one Markdown file per lesson
+// and language, in en/ and zh/, in the format that package tour specifies.
+// It has no logic; tour.Load(lessons.FS(), "en") reads it.
+package lessons
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed en/*.md zh/*.md
+var content embed.FS
+
+// FS returns the lesson files: en/NN-id.md and zh/NN-id.md. It hides the
+// embed.FS so that callers depend on fs.FS only, and tests can pass an
+// fstest.MapFS wherever this is used.
+func FS() fs.FS { return content }
