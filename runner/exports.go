@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"math/rand"
 	"reflect"
 	"runtime"
 	"time"
@@ -15,6 +16,7 @@ import (
 const (
 	rtPath       = "gotour.gpm/rt"
 	realtimePath = "gotour.gpm/realtime"
+	realrandPath = "gotour.gpm/realrand"
 )
 
 // epoch is what the simulated time.Now returns at virtual time 0: the Go
@@ -54,6 +56,7 @@ func (r *run) exports() interp.Exports {
 	return interp.Exports{
 		rtPath + "/rt":             rt,
 		realtimePath + "/realtime": stdlib.Symbols["time/time"],
+		realrandPath + "/realrand": stdlib.Symbols["math/rand/rand"],
 	}
 }
 
@@ -171,6 +174,9 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 				}
 			}
 			return uint64(n)
+		}),
+		"Rand": reflect.ValueOf(func() *rand.Rand {
+			return rand.New(rand.NewSource(int64(r.opts.Seed)))
 		}),
 		"Goid": reflect.ValueOf(func() int64 { r.op(); return r.s.Current().ID }),
 		"Exit": reflect.ValueOf(func(code int) {

@@ -28,7 +28,7 @@ var shadowSrc embed.FS
 
 // shadowOrder lists the shadow packages so that each comes after the ones
 // it imports.
-var shadowOrder = []string{"sync", "runtime", "runtime/debug", "time", "context", "os", "gpm"}
+var shadowOrder = []string{"sync", "runtime", "runtime/debug", "time", "context", "os", "gpm", "math/rand"}
 
 // goPath is the GOPATH yaegi finds the shadow sources under.
 const goPath = "_gp"

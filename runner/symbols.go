@@ -27,10 +27,10 @@ import (
 //     never imports them.
 var (
 	allowedStdlib = []string{
-		"bytes", "errors", "fmt", "math", "math/rand", "sort",
+		"bytes", "errors", "fmt", "math", "sort",
 		"strconv", "strings", "sync/atomic", "unicode", "unicode/utf8",
 	}
-	shadowedPkgs = []string{"context", "gpm", "os", "runtime", "runtime/debug", "sync", "time"}
+	shadowedPkgs = []string{"context", "gpm", "math/rand", "os", "runtime", "runtime/debug", "sync", "time"}
 	stubbedPkgs  = []string{"cmp", "maps", "slices"}
 )
 
