@@ -16,7 +16,10 @@ func (s *Sim) SetMaxProcs(n int) int {
 }
 
 // stopTheWorld stops every running G but the current one. A G preempted for
-// a stop-the-world stays in its P's runnext (proc.go:4331-4334).
+// a stop-the-world stays in its P's runnext (proc.go:4331-4334). The world
+// is stopped when the last G reaches a safe point: a G inside a Work chunk
+// stops at its end, so the stop lasts until the latest clock of the Ps it
+// stops, and every P's clock, the current one's too, moves up to it.
 func (s *Sim) stopTheWorld() {
 	now := s.cur.p.clock
 	for _, pp := range s.allp {
@@ -24,6 +27,7 @@ func (s *Sim) stopTheWorld() {
 		if g == nil || g == s.cur || g.Status != Grunning {
 			continue
 		}
+		now = max(now, pp.clock)
 		s.dropg(pp, g, Grunnable, "")
 		s.runqput(pp, g, true)
 	}
