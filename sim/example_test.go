@@ -79,7 +79,7 @@ func ExampleSim_Send() {
 			continue
 		}
 		fmt.Println("main sends")
-		s.Send(ch, "hello")                                   // hand-off: no buffer
+		s.Send(ch, "hello")                                  // hand-off: no buffer
 		fmt.Println("main goes on; runnext is the receiver") // main keeps its P
 		s.Gosched()
 	}

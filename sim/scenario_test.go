@@ -67,7 +67,7 @@ func TestParseScenarioAllErrors(t *testing.T) {
 func TestScenarioStatements(t *testing.T) {
 	tests := []struct {
 		name, body, want string
-		exit            int
+		exit             int
 	}{
 		{"loops and if", `
     repeat 3 {
