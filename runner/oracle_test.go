@@ -89,15 +89,20 @@ func runOracle(t *testing.T, exe string, procs int) (variants [][]byte, counts [
 			env = append(env, kv)
 		}
 	}
+	dir := t.TempDir()
 	for range oracleRuns {
+		// Regular files, not pipes: a write(2) to a pipe wakes the reading
+		// process and is slower under load, and a slow write while other
+		// goroutines are runnable invites sysmon to retake the P.
+		outFile, errFile := createFile(t, dir, "stdout"), createFile(t, dir, "stderr")
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		cmd := exec.CommandContext(ctx, exe)
 		cmd.Env = env
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		cmd.Stdout, cmd.Stderr = outFile, errFile
 		err := cmd.Run()
 		timedOut := ctx.Err() != nil
 		cancel()
+		stdout, stderr := readFile(t, outFile), readFile(t, errFile)
 		var exitErr *exec.ExitError
 		if timedOut || err != nil && !errors.As(err, &exitErr) {
 			t.Fatalf("run %s: %v (timed out: %v)", exe, err, timedOut)
@@ -106,12 +111,12 @@ func runOracle(t *testing.T, exe string, procs int) (variants [][]byte, counts [
 		if code < 0 {
 			t.Fatalf("run %s: killed by signal: %v", exe, cmd.ProcessState)
 		}
-		if n := stdout.Len(); n > 0 && stdout.Bytes()[n-1] != '\n' {
+		if n := len(stdout); n > 0 && stdout[n-1] != '\n' {
 			t.Fatalf("run %s: stdout must end with a newline to fit in txtar", exe)
 		}
 		ar := &txtar.Archive{Files: []txtar.File{
-			{Name: "stdout", Data: stdout.Bytes()},
-			{Name: "stderr", Data: normalizeStderr(stderr.Bytes())},
+			{Name: "stdout", Data: stdout},
+			{Name: "stderr", Data: normalizeStderr(stderr)},
 			{Name: "exit", Data: []byte(strconv.Itoa(code) + "\n")},
 		}}
 		res := txtar.Format(ar)
@@ -132,4 +137,24 @@ func runOracle(t *testing.T, exe string, procs int) (variants [][]byte, counts [
 		}
 	}
 	return variants, counts
+}
+
+func createFile(t *testing.T, dir, name string) *os.File {
+	t.Helper()
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// readFile reads back what a finished run wrote to f, and closes f.
+func readFile(t *testing.T, f *os.File) []byte {
+	t.Helper()
+	defer f.Close()
+	data, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
