@@ -18,7 +18,7 @@ type Chan struct {
 	recvx, sendx int
 	qcount       int
 	closed       bool
-	recvq, sendq []*sudog
+	recvq, sendq waitq
 }
 
 // sudog is a G waiting on a channel (runtime2.go's sudog).
@@ -93,16 +93,77 @@ func (c *Chan) drain() {
 	}
 }
 
-func dequeue(q *[]*sudog) *sudog {
-	if len(*q) == 0 {
+// waitq is a FIFO of sudogs (runtime2.go's waitq). Its array is reused:
+// a channel operation that blocks, in a steady state, allocates nothing.
+type waitq struct {
+	sgs  []*sudog
+	head int
+}
+
+func (q *waitq) len() int { return len(q.sgs) - q.head }
+
+// all returns the waiting sudogs, first first; the slice is q's own.
+func (q *waitq) all() []*sudog { return q.sgs[q.head:] }
+
+func (q *waitq) push(sg *sudog) {
+	if q.head > 0 && len(q.sgs) == cap(q.sgs) {
+		n := copy(q.sgs, q.sgs[q.head:])
+		clear(q.sgs[n:])
+		q.sgs, q.head = q.sgs[:n], 0
+	}
+	q.sgs = append(q.sgs, sg)
+}
+
+// remove deletes sg from q, wherever it is.
+func (q *waitq) remove(sg *sudog) bool {
+	for i := q.head; i < len(q.sgs); i++ {
+		if q.sgs[i] == sg {
+			copy(q.sgs[i:], q.sgs[i+1:])
+			q.sgs[len(q.sgs)-1] = nil
+			q.sgs = q.sgs[:len(q.sgs)-1]
+			return true
+		}
+	}
+	return false
+}
+
+// dequeue takes the first sudog of q; when it belongs to a select, the
+// select's other sudogs leave their queues (select.go's pass 3).
+func (q *waitq) dequeue() *sudog {
+	if q.len() == 0 {
 		return nil
 	}
-	sg := (*q)[0]
-	*q = (*q)[1:]
+	sg := q.sgs[q.head]
+	q.sgs[q.head] = nil
+	q.head++
+	if q.head == len(q.sgs) {
+		q.sgs, q.head = q.sgs[:0], 0
+	}
 	if sg.sel != nil {
 		sg.sel.done(sg)
 	}
 	return sg
+}
+
+// acquireSudog and releaseSudog keep a free list of the sudogs of plain
+// channel operations, as the runtime's per-P sudog cache does (proc.go's
+// acquireSudog): blocking allocates nothing in a steady state. The sudogs
+// of a select are not reused: its other cases still point at them.
+func (s *Sim) acquireSudog() *sudog {
+	if n := len(s.sudogs); n > 0 {
+		sg := s.sudogs[n-1]
+		s.sudogs = s.sudogs[:n-1]
+		return sg
+	}
+	return new(sudog)
+}
+
+func (s *Sim) releaseSudog(sg *sudog) {
+	if sg.sel != nil {
+		return
+	}
+	*sg = sudog{}
+	s.sudogs = append(s.sudogs, sg)
 }
 
 // Send sends v on c for the current G (chansend, chan.go:176-310). A
@@ -130,7 +191,9 @@ func (s *Sim) send(c *Chan, v any, idx int) error {
 	if s.trySend(pp, g, c, v, idx) {
 		return nil
 	}
-	c.sendq = append(c.sendq, &sudog{g: g, elem: v, idx: idx})
+	sg := s.acquireSudog()
+	sg.g, sg.elem, sg.idx = g, v, idx
+	c.sendq.push(sg)
 	s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, N: int64(c.qcount), Detail: "block"})
 	s.park(WaitChanSend)
 	return nil
@@ -138,11 +201,13 @@ func (s *Sim) send(c *Chan, v any, idx int) error {
 
 // trySend completes a send on an open channel if it can without blocking.
 func (s *Sim) trySend(pp *P, g *G, c *Chan, v any, idx int) bool {
-	if sg := dequeue(&c.recvq); sg != nil {
-		sg.g.wait = Wake{Value: v, OK: true, Case: sg.idx}
+	if sg := c.recvq.dequeue(); sg != nil {
+		rg := sg.g
+		rg.wait = Wake{Value: v, OK: true, Case: sg.idx}
+		s.releaseSudog(sg)
 		g.wait = Wake{Case: idx}
-		s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, Other: sg.g.ID, N: int64(c.qcount), Detail: "handoff"})
-		s.ready(pp, sg.g)
+		s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, Other: rg.ID, N: int64(c.qcount), Detail: "handoff"})
+		s.ready(pp, rg)
 		return true
 	}
 	if c.qcount < c.Cap {
@@ -172,7 +237,9 @@ func (s *Sim) recv(c *Chan, idx int) {
 	if s.tryRecv(pp, g, c, idx) {
 		return
 	}
-	c.recvq = append(c.recvq, &sudog{g: g, idx: idx})
+	sg := s.acquireSudog()
+	sg.g, sg.idx = g, idx
+	c.recvq.push(sg)
 	s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Detail: "block"})
 	s.park(WaitChanReceive)
 }
@@ -184,7 +251,7 @@ func (s *Sim) tryRecv(pp *P, g *G, c *Chan, idx int) bool {
 		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Detail: "closed"})
 		return true
 	}
-	if sg := dequeue(&c.sendq); sg != nil {
+	if sg := c.sendq.dequeue(); sg != nil {
 		// recv (chan.go:702-746): unbuffered takes the sender's value;
 		// a full buffer gives its head and takes the sender's value at
 		// the tail.
@@ -196,9 +263,11 @@ func (s *Sim) tryRecv(pp *P, g *G, c *Chan, idx int) bool {
 			c.sendx = c.recvx
 		}
 		g.wait = Wake{Value: v, OK: true, Case: idx}
-		sg.g.wait = Wake{Case: sg.idx}
-		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Other: sg.g.ID, N: int64(c.qcount), Detail: "handoff"})
-		s.ready(pp, sg.g)
+		sgg := sg.g
+		sgg.wait = Wake{Case: sg.idx}
+		s.releaseSudog(sg)
+		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Other: sgg.ID, N: int64(c.qcount), Detail: "handoff"})
+		s.ready(pp, sgg)
 		return true
 	}
 	if c.qcount > 0 {
@@ -217,10 +286,12 @@ func (s *Sim) timerSend(pp *P, c *Chan, v any) {
 	if c.closed {
 		return
 	}
-	if sg := dequeue(&c.recvq); sg != nil {
-		sg.g.wait = Wake{Value: v, OK: true, Case: sg.idx}
-		s.emit(pp, Event{Kind: EvSend, Ch: c.ID, Other: sg.g.ID, Detail: "timer"})
-		s.ready(pp, sg.g)
+	if sg := c.recvq.dequeue(); sg != nil {
+		rg := sg.g
+		rg.wait = Wake{Value: v, OK: true, Case: sg.idx}
+		s.releaseSudog(sg)
+		s.emit(pp, Event{Kind: EvSend, Ch: c.ID, Other: rg.ID, Detail: "timer"})
+		s.ready(pp, rg)
 		return
 	}
 	if c.qcount < c.Cap {
@@ -244,15 +315,17 @@ func (s *Sim) Close(c *Chan) error {
 		return ErrCloseClosed
 	}
 	c.closed = true
-	s.emit(pp, Event{Kind: EvClose, G: g.ID, Ch: c.ID, N: int64(len(c.recvq) + len(c.sendq))})
+	s.emit(pp, Event{Kind: EvClose, G: g.ID, Ch: c.ID, N: int64(c.recvq.len() + c.sendq.len())})
 	var list []*G
-	for sg := dequeue(&c.recvq); sg != nil; sg = dequeue(&c.recvq) {
+	for sg := c.recvq.dequeue(); sg != nil; sg = c.recvq.dequeue() {
 		sg.g.wait = Wake{Case: sg.idx}
 		list = append(list, sg.g)
+		s.releaseSudog(sg)
 	}
-	for sg := dequeue(&c.sendq); sg != nil; sg = dequeue(&c.sendq) {
+	for sg := c.sendq.dequeue(); sg != nil; sg = c.sendq.dequeue() {
 		sg.g.wait = Wake{Closed: true, Case: sg.idx}
 		list = append(list, sg.g)
+		s.releaseSudog(sg)
 	}
 	for i := len(list) - 1; i >= 0; i-- {
 		s.ready(pp, list[i])

@@ -301,11 +301,11 @@ func (s *Sim) checkChans(v *inv) {
 		if c.qcount < 0 || c.qcount > c.Cap {
 			v.failf("ch%d holds %d values, capacity %d", c.ID, c.qcount, c.Cap)
 		}
-		if c.closed && len(c.recvq)+len(c.sendq) > 0 {
+		if c.closed && c.recvq.len()+c.sendq.len() > 0 {
 			v.failf("ch%d is closed but has waiters", c.ID)
 		}
 		sel := false
-		for _, q := range [2][]*sudog{c.recvq, c.sendq} {
+		for _, q := range [2][]*sudog{c.recvq.all(), c.sendq.all()} {
 			for _, sg := range q {
 				sel = sel || sg.sel != nil
 				g := sg.g
@@ -317,10 +317,10 @@ func (s *Sim) checkChans(v *inv) {
 				}
 			}
 		}
-		if !sel && len(c.recvq) > 0 && c.qcount > 0 {
+		if !sel && c.recvq.len() > 0 && c.qcount > 0 {
 			v.failf("ch%d has waiting receivers and %d buffered values", c.ID, c.qcount)
 		}
-		if !sel && len(c.sendq) > 0 && c.qcount < c.Cap {
+		if !sel && c.sendq.len() > 0 && c.qcount < c.Cap {
 			v.failf("ch%d has waiting senders and room in its buffer", c.ID)
 		}
 	}
@@ -330,7 +330,7 @@ func (s *Sim) checkChans(v *inv) {
 		}
 		n := 0
 		for _, c := range s.chans {
-			for _, sg := range append(c.recvq[:len(c.recvq):len(c.recvq)], c.sendq...) {
+			for _, sg := range append(c.recvq.all()[:c.recvq.len():c.recvq.len()], c.sendq.all()...) {
 				if sg.g == g {
 					n++
 				}

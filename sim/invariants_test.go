@@ -129,13 +129,13 @@ func TestInvariantsFire(t *testing.T) {
 			s.chans[1].qcount = 3
 		}, "ch2 holds 3 values, capacity 2"},
 		{"channel waiter not waiting", func(t *testing.T, s *Sim) {
-			s.chans[0].recvq = append(s.chans[0].recvq, &sudog{g: s.cur})
+			s.chans[0].recvq.push(&sudog{g: s.cur})
 		}, "waits on ch1 but is running"},
 		{"closed channel with waiters", func(t *testing.T, s *Sim) {
 			s.chans[0].closed = true
 		}, "ch1 is closed but has waiters"},
 		{"G waiting on a channel in no queue", func(t *testing.T, s *Sim) {
-			s.chans[0].recvq = nil
+			s.chans[0].recvq = waitq{}
 		}, "waits (chan receive) in 0 channel queues"},
 		{"sleeper without a timer", func(t *testing.T, s *Sim) {
 			g := findG(t, s, WaitSleep)

@@ -174,6 +174,7 @@ type text []textPart
 
 type textPart struct {
 	lit string
+	box any // lit as an any, made once: a send of a constant allocates nothing
 	v   varKind
 	ch  int // for $len and $cap
 }
@@ -672,7 +673,7 @@ func notNil(p *parser, name string) bool {
 
 func (p *parser) sendText(s string) text {
 	if s == "" {
-		return text{{lit: "v"}}
+		return text{{lit: "v", box: "v"}}
 	}
 	return p.text(s)
 }
@@ -719,11 +720,11 @@ func (p *parser) text(s string) text {
 	for s != "" {
 		i := strings.IndexByte(s, '$')
 		if i < 0 {
-			t = append(t, textPart{lit: s})
+			t = append(t, textPart{lit: s, box: s})
 			break
 		}
 		if i > 0 {
-			t = append(t, textPart{lit: s[:i]})
+			t = append(t, textPart{lit: s[:i], box: s[:i]})
 		}
 		s = s[i+1:]
 		j := 0

@@ -155,7 +155,7 @@ func (r *srun) exec(g *G, st *gstate) {
 		c, _ := s.MakeChan(int(op.n))
 		r.chans[op.a] = c
 	case opSend:
-		r.panicIf(g, s.Send(r.chans[op.a], r.expand(g, st, op.text)))
+		r.panicIf(g, s.Send(r.chans[op.a], r.value(g, st, op.text)))
 		st.pending = op
 	case opRecv:
 		s.Recv(r.chans[op.a])
@@ -355,7 +355,7 @@ func (r *srun) selectOp(g *G, st *gstate, op *sop) {
 		}
 		sc := SelectCase{Dir: c.dir, Ch: r.chans[c.ch]}
 		if c.dir == SendDir {
-			sc.Val = r.expand(g, st, c.text)
+			sc.Val = r.value(g, st, c.text)
 		}
 		r.cases = append(r.cases, sc)
 	}
@@ -433,41 +433,59 @@ func (r *srun) fatal(f *Fatal) {
 	r.exit = 2
 }
 
+// value is the value a send of t sends.
+func (r *srun) value(g *G, st *gstate, t text) any {
+	if len(t) == 1 && t[0].v == varNone {
+		return t[0].box
+	}
+	return r.expand(g, st, t)
+}
+
 // expand writes t with its variables replaced.
 func (r *srun) expand(g *G, st *gstate, t text) string {
-	if len(t) == 1 && t[0].v == varNone {
+	switch {
+	case len(t) == 0:
+		return ""
+	case len(t) == 1 && t[0].v == varNone:
 		return t[0].lit
+	case len(t) == 1:
+		return r.variable(g, st, t[0])
 	}
 	var b strings.Builder
 	for _, p := range t {
-		switch p.v {
-		case varNone:
-			b.WriteString(p.lit)
-		case varI:
-			if n := len(st.loops); n > 0 {
-				b.WriteString(strconv.Itoa(st.loops[n-1]))
-			}
-		case varArg:
-			b.WriteString(st.arg)
-		case varV:
-			b.WriteString(st.v)
-		case varOK:
-			b.WriteString(strconv.FormatBool(st.ok))
-		case varCase:
-			b.WriteString(strconv.Itoa(st.cas))
-		case varG:
-			b.WriteString(strconv.FormatInt(g.ID, 10))
-		case varProcs:
-			b.WriteString(strconv.Itoa(r.s.GOMAXPROCS()))
-		case varLen:
-			b.WriteString(strconv.Itoa(r.chans[p.ch].Len()))
-		case varCap:
-			b.WriteString(strconv.Itoa(r.chans[p.ch].CapOf()))
-		case varNumG:
-			b.WriteString(strconv.Itoa(r.s.NumGoroutine()))
-		case varStack:
-			b.WriteString(strconv.FormatInt(g.Stack.Size, 10))
-		}
+		b.WriteString(r.variable(g, st, p))
 	}
 	return b.String()
+}
+
+// variable is the text of one part of a text.
+func (r *srun) variable(g *G, st *gstate, p textPart) string {
+	switch p.v {
+	case varI:
+		if n := len(st.loops); n > 0 {
+			return strconv.Itoa(st.loops[n-1])
+		}
+		return ""
+	case varArg:
+		return st.arg
+	case varV:
+		return st.v
+	case varOK:
+		return strconv.FormatBool(st.ok)
+	case varCase:
+		return strconv.Itoa(st.cas)
+	case varG:
+		return strconv.FormatInt(g.ID, 10)
+	case varProcs:
+		return strconv.Itoa(r.s.GOMAXPROCS())
+	case varLen:
+		return strconv.Itoa(r.chans[p.ch].Len())
+	case varCap:
+		return strconv.Itoa(r.chans[p.ch].CapOf())
+	case varNumG:
+		return strconv.Itoa(r.s.NumGoroutine())
+	case varStack:
+		return strconv.FormatInt(g.Stack.Size, 10)
+	}
+	return p.lit
 }

@@ -32,21 +32,11 @@ func (sl *sel) done(won *sudog) {
 			continue
 		}
 		c := sl.chs[i]
-		if !removeSudog(&c.sendq, sg) {
-			removeSudog(&c.recvq, sg)
+		if !c.sendq.remove(sg) {
+			c.recvq.remove(sg)
 		}
 	}
 	sl.g.sel = nil
-}
-
-func removeSudog(q *[]*sudog, sg *sudog) bool {
-	for i, x := range *q {
-		if x == sg {
-			*q = append((*q)[:i], (*q)[i+1:]...)
-			return true
-		}
-	}
-	return false
 }
 
 // Select runs a select statement for the current G (selectgo,
@@ -109,10 +99,10 @@ func (s *Sim) Select(cases []SelectCase, hasDefault bool) error {
 		}
 		sg := &sudog{g: g, elem: c.Val, sel: sl, idx: i}
 		if c.Dir == SendDir {
-			c.Ch.sendq = append(c.Ch.sendq, sg)
+			c.Ch.sendq.push(sg)
 		} else {
 			sg.elem = nil
-			c.Ch.recvq = append(c.Ch.recvq, sg)
+			c.Ch.recvq.push(sg)
 		}
 		sl.sgs = append(sl.sgs, sg)
 		sl.chs = append(sl.chs, c.Ch)

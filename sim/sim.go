@@ -31,8 +31,11 @@ type Sim struct {
 	seq       int64 // events emitted so far
 	tseq      int64 // timers armed so far: the tie-break of equal deadlines
 	trace     Trace
-	chunks    [][]Event // events not yet joined into trace.Events
+	chunks    [][]rawEvent // every event kept, compact (see rawEvent)
 	nevents   int
+	gsArena   []int64           // the Gs lists of the kept events
+	details   []string          // the distinct Event.Detail texts
+	detailIdx map[string]uint16 // and their indexes
 	fatal     *Fatal
 	mainG     *G
 	mainDone  bool // main called Goexit
@@ -42,6 +45,7 @@ type Sim struct {
 
 	sysmon     sysmonState
 	chans      []*Chan
+	sudogs     []*sudog // free sudogs (acquireSudog)
 	gcs        int
 	startStack int64 // size of new stacks after a GC; 0 before the first
 	stats      Stats

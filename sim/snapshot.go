@@ -162,7 +162,7 @@ func (s *Sim) Snapshot() Snapshot {
 	for _, c := range s.chans {
 		sn.Chans = append(sn.Chans, ChanSnapshot{
 			ID: c.ID, Cap: c.Cap, Len: c.qcount, Closed: c.closed, Timer: c.Timer,
-			RecvQ: sudogIDs(c.recvq), SendQ: sudogIDs(c.sendq),
+			RecvQ: sudogIDs(c.recvq.all()), SendQ: sudogIDs(c.sendq.all()),
 		})
 	}
 	return sn

@@ -116,30 +116,84 @@ func (s *Sim) emit(pp *P, e Event) {
 		s.trace.Dropped++
 		return
 	}
-	// Events go to fixed-size chunks, joined once when the trace is read:
-	// appending to one huge slice would copy it over and over.
+	// Events go to fixed-size chunks, made into Events when the trace is
+	// read: appending to one huge slice would copy it over and over.
 	n := len(s.chunks)
 	if n == 0 || len(s.chunks[n-1]) == cap(s.chunks[n-1]) {
-		s.chunks = append(s.chunks, make([]Event, 0, eventChunk))
+		s.chunks = append(s.chunks, make([]rawEvent, 0, eventChunk))
 		n++
 	}
-	s.chunks[n-1] = append(s.chunks[n-1], e)
+	r := rawEvent{
+		seq: e.Seq, time: e.Time, g: e.G, other: e.Other, n: e.N,
+		p: int32(e.P), m: int32(e.M), ch: int32(e.Ch), kind: e.Kind,
+	}
+	if len(e.Gs) > 0 {
+		r.gsOff, r.gsLen = uint32(len(s.gsArena)), uint32(len(e.Gs))
+		s.gsArena = append(s.gsArena, e.Gs...)
+	}
+	if e.Detail != "" {
+		r.detail = s.detailIndex(e.Detail)
+	}
+	s.chunks[n-1] = append(s.chunks[n-1], r)
 	s.nevents++
 }
 
 const eventChunk = 4096
 
-// flushEvents moves the chunked events into s.trace.Events.
+// rawEvent is an Event as emit keeps it: without pointers, so that the
+// garbage collector neither scans the trace nor makes its writes pay for
+// write barriers. Its Gs are in Sim.gsArena and its Detail in
+// Sim.details. flushEvents makes Events of them, once each.
+type rawEvent struct {
+	seq, time, g, other, n int64
+	p, m, ch               int32
+	gsOff, gsLen           uint32
+	detail                 uint16
+	kind                   Kind
+}
+
+// detailIndex interns an event's Detail (wait reasons and a few words).
+func (s *Sim) detailIndex(d string) uint16 {
+	if i, ok := s.detailIdx[d]; ok {
+		return i
+	}
+	if s.detailIdx == nil {
+		s.detailIdx = map[string]uint16{}
+		s.details = []string{""}
+	}
+	i := uint16(len(s.details))
+	s.details = append(s.details, d)
+	s.detailIdx[d] = i
+	return i
+}
+
+// flushEvents makes Events of the events emitted since the last flush and
+// appends them to s.trace.Events.
 func (s *Sim) flushEvents() {
-	if len(s.trace.Events) == s.nevents {
+	have := len(s.trace.Events)
+	if have == s.nevents {
 		return
 	}
-	all := make([]Event, 0, s.nevents)
-	for _, c := range s.chunks {
-		all = append(all, c...)
+	if cap(s.trace.Events) < s.nevents {
+		evs := make([]Event, have, max(s.nevents, 2*cap(s.trace.Events)))
+		copy(evs, s.trace.Events)
+		s.trace.Events = evs
 	}
-	s.trace.Events = all
-	s.chunks = [][]Event{all[:len(all):len(all)]}
+	for i := have; i < s.nevents; i++ {
+		r := &s.chunks[i/eventChunk][i%eventChunk]
+		e := Event{
+			Seq: r.seq, Time: r.time, P: int(r.p), M: int(r.m), G: r.g, Kind: r.kind,
+			Other: r.other, Ch: int(r.ch), N: r.n,
+		}
+		if r.detail > 0 {
+			e.Detail = s.details[r.detail]
+		}
+		if r.gsLen > 0 {
+			end := r.gsOff + r.gsLen
+			e.Gs = s.gsArena[r.gsOff:end:end]
+		}
+		s.trace.Events = append(s.trace.Events, e)
+	}
 }
 
 // Trace is everything a run did, in order.
