@@ -133,10 +133,10 @@ func (r *run) syncExports() map[string]reflect.Value {
 // such as "sync: unlock of unlocked mutex" (a throw, not a panic: it cannot
 // be recovered).
 func (r *run) throw(msg string) {
-	f := &sim.Fatal{Msg: msg, Goroutines: r.s.Traceback()}
-	if len(f.Goroutines) > 0 {
-		f.Goroutines[0].Status = "running"
-	}
+	// A throw from sync lists only the current goroutine, as observed.
+	cur := r.s.Info(r.s.Current())
+	cur.Status = "running"
+	f := &sim.Fatal{Msg: msg, Goroutines: []sim.GInfo{cur}}
 	r.stderr.force(formatFatal(f))
 	r.s.End()
 	r.end(OutcomeFatal, 2, msg)
