@@ -141,3 +141,27 @@ func TestSeedsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestEventOrder checks the order doc.go promises, on every golden
+// scenario: Seq counts events from 0, and the times of one P's events
+// never decrease.
+func TestEventOrder(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.txtar")
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		o := scenarioFile(t, name).Run()
+		last := map[int]int64{}
+		for i, e := range o.Sim.Trace().Events {
+			if e.Seq != int64(i) {
+				t.Fatalf("%s: event %d has Seq %d", name, i, e.Seq)
+			}
+			if e.P < 0 {
+				continue
+			}
+			if t0, ok := last[e.P]; ok && e.Time < t0 {
+				t.Errorf("%s: event %d (%s) of P%d at %d, after one at %d", name, i, e.Kind, e.P, e.Time, t0)
+			}
+			last[e.P] = e.Time
+		}
+	}
+}

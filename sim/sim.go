@@ -211,10 +211,7 @@ func (s *Sim) newm(at int64) *M {
 	m := &M{ID: len(s.allm)}
 	s.allm = append(s.allm, m)
 	if m.ID > 0 {
-		now := s.now // an event without a P takes s.now as its time
-		s.now = max(now, at)
-		s.emit(nil, Event{Kind: EvMStart, N: int64(m.ID)})
-		s.now = now
+		s.emitAt(max(s.now, at), Event{Kind: EvMStart, P: -1, M: -1, N: int64(m.ID)})
 	}
 	return m
 }

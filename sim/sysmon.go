@@ -174,7 +174,7 @@ func (s *Sim) preemptone(pp *P) {
 		return
 	}
 	g.preempt = true
-	s.emit(nil, Event{Kind: EvPreemptReq, P: pp.ID, G: g.ID})
+	s.emitAt(s.now, Event{Kind: EvPreemptReq, P: pp.ID, M: pp.m.ID, G: g.ID})
 }
 
 // takeP retakes pp from the M blocked in a system call and hands it off.
@@ -252,7 +252,7 @@ func (s *Sim) exitsyscall(m *M) {
 		g.m = nil
 		g.Status = Grunnable
 		s.now = g.sysEnd
-		s.emit(nil, Event{Kind: EvSyscallExit, G: g.ID, M: m.ID, Detail: "no P"})
+		s.emitAt(s.now, Event{Kind: EvSyscallExit, P: -1, M: m.ID, G: g.ID, Detail: "no P"})
 		s.globput(nil, g, "syscall exit")
 		s.midle = append(s.midle, m)
 		return

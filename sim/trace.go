@@ -102,8 +102,6 @@ type Event struct {
 
 // emit records e as done by pp (nil when no P takes part) at pp's clock.
 func (s *Sim) emit(pp *P, e Event) {
-	e.Seq = s.seq
-	s.seq++
 	e.P, e.M, e.Time = -1, -1, s.now
 	if pp != nil {
 		e.P = pp.ID
@@ -112,6 +110,19 @@ func (s *Sim) emit(pp *P, e Event) {
 			e.M = pp.m.ID
 		}
 	}
+	s.record(e)
+}
+
+// emitAt records e at virtual time t, with the P and M e names (-1 for
+// none): for what sysmon or an M without a P does.
+func (s *Sim) emitAt(t int64, e Event) {
+	e.Time = t
+	s.record(e)
+}
+
+func (s *Sim) record(e Event) {
+	e.Seq = s.seq
+	s.seq++
 	if s.cfg.MaxEvents < 0 || s.nevents >= s.cfg.MaxEvents {
 		s.trace.Dropped++
 		return
