@@ -19,7 +19,7 @@ func main() {
 	go func() {
 		defer wg.Done()
 		x := 0
-		for i := 0; i < 1_000_000_000; i++ {
+		for i := 0; i < 40_000_000; i++ {
 			x += i & 3
 		}
 		sink = x
