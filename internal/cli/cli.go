@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 )
@@ -20,6 +21,26 @@ type env struct {
 
 	// getenv reads an environment variable, like os.Getenv.
 	getenv func(string) string
+
+	// readFile reads a learner's file, like os.ReadFile; createFile
+	// creates an output file, like os.Create.
+	readFile   func(name string) ([]byte, error)
+	createFile func(name string) (io.WriteCloser, error)
+
+	// executable is the binary the run command re-executes as its worker
+	// process (see worker.go): os.Executable, which in tests is the test
+	// binary, whose TestMain dispatches to the worker.
+	executable func() (string, error)
+	// workerEnv is added to the worker's otherwise empty environment;
+	// tests use it to make the test binary act as the worker.
+	workerEnv []string
+	// workerGrace overrides spawnGrace when not zero, for tests.
+	workerGrace time.Duration
+	// inProcess makes the run command run programs in this process
+	// instead of a worker: tests of its output use it to save the
+	// worker's start-up. It is not a flag: only the worker isolates the
+	// tool from a runaway program.
+	inProcess bool
 
 	// version is what --version and the version command print.
 	version string
@@ -42,12 +63,26 @@ type env struct {
 // Exit codes (exitCode is the one place that maps errors to them):
 //
 //	0    success
-//	1    error: the tool itself could not do its job
+//	1    error: the tool itself could not do its job; also a learner
+//	     program that does not compile, as with go run
 //	2    usage: unknown command, bad flag or arguments, bad --lang value
 //	3    the exercise did not pass ([ErrNotPassed]); the report is on stdout
 //	4-9  reserved for later tool outcomes
 //	N    the learner program's own exit status, passed through unchanged
-//	     by [ExitError]; it can coincide with any code above
+//	     by [ExitError]: 0, 2 after a panic or fatal error, N after
+//	     os.Exit(N); it can coincide with any code in this table
+//
+// When the sandbox stops a learner program, or fails to run it, the run
+// command exits with the runner's code (runner.Outcome.ExitCode), after
+// saying why on stderr:
+//
+//	70   internal error: the interpreter or the worker process failed
+//	80   wall-clock time limit (--timeout)
+//	81   virtual time limit (--max-virtual)
+//	82   scheduling steps limit (--max-steps)
+//	83   output limit (--max-output)
+//	84   goroutines limit (--max-goroutines)
+//	85   memory limit (--max-memory)
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{
 		stdin:   stdin,
@@ -55,6 +90,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		stderr:  stderr,
 		getenv:  os.Getenv,
 		version: buildVersion(),
+
+		readFile:   os.ReadFile,
+		createFile: func(name string) (io.WriteCloser, error) { return os.Create(name) },
+		executable: os.Executable,
 	}
 	return e.run(args)
 }

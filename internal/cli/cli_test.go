@@ -5,6 +5,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,7 +30,8 @@ type golden struct {
 	comment []byte
 	args    []string
 	env     map[string]string
-	envText []byte // the env section as written, or nil if absent
+	envText []byte       // the env section as written, or nil if absent
+	files   []txtar.File // input files: the sections named *.go
 	stdout  string
 	stderr  string
 	exit    int
@@ -46,7 +49,7 @@ func TestGolden(t *testing.T) {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			t.Parallel()
 			want := readGolden(t, file)
-			got := runGolden(want)
+			got := runGolden(want, false)
 			if *update {
 				writeGolden(t, file, want, got)
 				return
@@ -68,8 +71,48 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// runGolden runs g's command line in-process with g's environment only.
-func runGolden(g golden) golden {
+// subprocessOnly lists the golden cases whose outcome needs the worker
+// process: the memory watchdog measures the whole process.
+var subprocessOnly = map[string]bool{"run_memory_limit": true}
+
+// TestGoldenInProcess runs the run command's golden cases again in the
+// in-process mode, which tests of output formatting may use: it must
+// print exactly what the worker does.
+func TestGoldenInProcess(t *testing.T) {
+	files, err := filepath.Glob("testdata/run_*.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".txtar")
+		if subprocessOnly[name] {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			want := readGolden(t, file)
+			got := runGolden(want, true)
+			for _, c := range []struct {
+				name      string
+				want, got any
+			}{
+				{"stdout", want.stdout, got.stdout},
+				{"stderr", want.stderr, got.stderr},
+				{"exit", want.exit, got.exit},
+			} {
+				if diff := cmp.Diff(c.want, c.got); diff != "" {
+					t.Errorf("%s: in-process gotour-gpm %s: %s mismatch (-want +got):\n%s",
+						file, strings.Join(want.args, " "), c.name, diff)
+				}
+			}
+		})
+	}
+}
+
+// runGolden runs g's command line in-process with g's environment and
+// files only. The run command starts its worker from the test binary (see
+// TestMain), unless inProcess is set.
+func runGolden(g golden, inProcess bool) golden {
 	var stdout, stderr bytes.Buffer
 	e := &env{
 		stdin:   strings.NewReader(""),
@@ -77,6 +120,20 @@ func runGolden(g golden) golden {
 		stderr:  &stderr,
 		getenv:  func(k string) string { return g.env[k] },
 		version: testVersion,
+		readFile: func(name string) ([]byte, error) {
+			for _, f := range g.files {
+				if f.Name == name {
+					return f.Data, nil
+				}
+			}
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		},
+		createFile: func(name string) (io.WriteCloser, error) {
+			return nil, fmt.Errorf("golden tests cannot create %s", name)
+		},
+		executable: os.Executable,
+		workerEnv:  testWorkerEnvFor("worker"),
+		inProcess:  inProcess,
 	}
 	g.exit = e.run(g.args)
 	g.stdout, g.stderr = stdout.String(), stderr.String()
@@ -119,7 +176,10 @@ func readGolden(t *testing.T, file string) golden {
 				t.Fatalf("%s: exit: %v", file, err)
 			}
 		default:
-			t.Fatalf("%s: unknown section %q (want args, env, stdout, stderr, exit)", file, f.Name)
+			if !strings.HasSuffix(f.Name, ".go") {
+				t.Fatalf("%s: unknown section %q (want args, env, NAME.go, stdout, stderr, exit)", file, f.Name)
+			}
+			g.files = append(g.files, f)
 		}
 	}
 	if !seen["args"] {
@@ -145,6 +205,7 @@ func writeGolden(t *testing.T, file string, want, got golden) {
 	if want.envText != nil {
 		add("env", want.envText)
 	}
+	ar.Files = append(ar.Files, want.files...)
 	add("stdout", []byte(got.stdout))
 	add("stderr", []byte(got.stderr))
 	add("exit", []byte(strconv.Itoa(got.exit)+"\n"))

@@ -9,6 +9,10 @@
 // tests run whole command lines in-process against buffers; see
 // testdata/README.
 //
+// The run command never interprets a learner's program in its own
+// process: it re-executes its binary as a worker (worker.go), which is
+// why this is the one package that uses os/exec.
+//
 // # Adding a command
 //
 // Write newXxxCmd(e *env) *cobra.Command in its own file xxx.go, give it

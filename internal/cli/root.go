@@ -12,7 +12,9 @@ import (
 // commands builds every subcommand. To add a command, write its
 // constructor in its own file and list it here; help sorts them by name.
 var commands = []func(*env) *cobra.Command{
+	newRunCmd,
 	newVersionCmd,
+	newWorkerCmd,
 }
 
 // newRootCmd builds the gotour-gpm command tree for one run.

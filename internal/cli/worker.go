@@ -1,0 +1,294 @@
+package cli
+
+// The worker: the run command never interprets learner code in its own
+// process. It re-executes its own binary (os.Executable) with the hidden
+// command "__worker", which runs one program and exits:
+//
+//  1. The parent writes a [workRequest] as JSON on the worker's stdin and
+//     names, in it, a temporary file for the answer.
+//  2. The worker runs the program with runner.Run in-process, under a
+//     context that ends at the wall-clock limit (--timeout) or when the
+//     memory watchdog fires. What the program writes to stdout and stderr
+//     goes out on the worker's stdout, as written, in frames that say
+//     which stream (frame.go); the parent copies each frame to its own
+//     stdout or stderr as it arrives.
+//  3. The worker writes a [workResult] as JSON to the result file and
+//     exits 0.
+//  4. The parent kills a worker still running spawnGrace after --timeout,
+//     and reports a worker that died (a signal, an exit without a result,
+//     a result that is not JSON) as an internal error, quoting the one
+//     line of the worker's stderr that says why. The rest of that stderr,
+//     the Go runtime's stack trace, is not shown.
+//
+// So a wedged interpreter, a runaway allocation or a crash of yaegi costs
+// the worker, never the tool. A runtime "out of memory" crash is the
+// program's doing: it is reported as the memory limit. The worker starts
+// with an empty environment (the program sees none anyway).
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime/debug"
+	"runtime/metrics"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/runner"
+	"github.com/gotour-gpm/gotour-gpm/sim"
+)
+
+// workerCmdName is the hidden command that runs one program as the worker.
+const workerCmdName = "__worker"
+
+// spawnGrace is how long past --timeout the parent waits for the worker
+// to report before killing it. The worker stops the program itself at
+// --timeout; runner.Run then waits up to 2s for the program's goroutines
+// (runner's teardownWait), and writing a large trace takes a moment more.
+// A worker still running after that is wedged.
+const spawnGrace = 5 * time.Second
+
+// memoryEvery is how often the memory watchdog samples the worker's
+// memory: often enough that a program allocating at full speed overshoots
+// the limit by little, rarely enough to cost nothing (a sample takes about
+// a microsecond).
+const memoryEvery = 10 * time.Millisecond
+
+// workRequest is what the parent sends the worker on its stdin, as JSON.
+type workRequest struct {
+	Filename   string        `json:"filename"`    // for compile errors
+	Source     string        `json:"source"`      // the program
+	Procs      int           `json:"procs"`       // GOMAXPROCS; 0 means CPUs
+	CPUs       int           `json:"cpus"`        // simulated CPUs
+	Seed       uint64        `json:"seed"`        // the simulator's seed
+	Limits     runner.Limits `json:"limits"`      // virtual time, steps, output, goroutines
+	Timeout    time.Duration `json:"timeout"`     // wall-clock limit, in ns
+	MaxMemory  int64         `json:"max_memory"`  // bytes; 0 means no watchdog
+	Trace      bool          `json:"trace"`       // send the simulator's trace back
+	ResultFile string        `json:"result_file"` // where to write the workResult
+}
+
+// workResult is what the worker writes to the result file, as JSON, once
+// the program has ended. The program's output is not in it: that has
+// already streamed out.
+type workResult struct {
+	Outcome     runner.Outcome       `json:"outcome"`   // as a number
+	ExitCode    int                  `json:"exit_code"` // the program's, or the limit's
+	Detail      string               `json:"detail,omitempty"`
+	Compile     *runner.CompileError `json:"compile,omitempty"`
+	Trace       *sim.Trace           `json:"trace,omitempty"`
+	Stats       sim.Stats            `json:"stats"`
+	VirtualTime int64                `json:"virtual_time"` // ns
+	Procs       int                  `json:"procs"`        // GOMAXPROCS at the end
+}
+
+// errMemoryLimit is the cause the watchdog cancels a run with.
+var errMemoryLimit = errors.New("memory limit reached")
+
+// newWorkerCmd builds the hidden worker command. It is not for people:
+// help and the command list leave it out.
+func newWorkerCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:    workerCmdName,
+		Hidden: true,
+		Args:   e.noArgs,
+		RunE:   func(*cobra.Command, []string) error { return e.work() },
+	}
+}
+
+// work is the worker's side of the protocol.
+func (e *env) work() error {
+	var req workRequest
+	if err := json.NewDecoder(e.stdin).Decode(&req); err != nil {
+		return fmt.Errorf("worker: reading the request: %w", err)
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	defer cancel(nil)
+	if req.MaxMemory > 0 {
+		// The GC works hard to stay under the limit, so only a program
+		// whose live data really exceeds it trips the watchdog.
+		debug.SetMemoryLimit(req.MaxMemory)
+		go watchMemory(ctx, req.MaxMemory, memoryEvery, memoryUsed, func() { cancel(errMemoryLimit) })
+	}
+	var mu sync.Mutex
+	stdout := frameWriter{mu: &mu, w: e.stdout, stream: streamStdout}
+	stderr := frameWriter{mu: &mu, w: e.stdout, stream: streamStderr}
+	res := execute(ctx, &req, stdout, stderr)
+	data, err := json.Marshal(res)
+	if err != nil {
+		return fmt.Errorf("worker: encoding the result: %w", err)
+	}
+	if err := os.WriteFile(req.ResultFile, data, 0o600); err != nil {
+		return fmt.Errorf("worker: %w", err)
+	}
+	return nil
+}
+
+// execute runs req's program, streaming its output to stdout and stderr,
+// and says how it ended. Both the worker and the in-process mode call it.
+// A failure of the runner itself is reported as OutcomeInternal.
+func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer) *workResult {
+	runCtx, cancel := context.WithTimeout(ctx, req.Timeout)
+	defer cancel()
+	res, err := runner.Run(runCtx, []byte(req.Source), runner.Options{
+		Filename: req.Filename,
+		Procs:    req.Procs,
+		CPUs:     req.CPUs,
+		Seed:     req.Seed,
+		Stdout:   stdout,
+		Stderr:   stderr,
+		Limits:   req.Limits,
+		Trace:    req.Trace,
+	})
+	if err != nil {
+		return &workResult{Outcome: runner.OutcomeInternal, ExitCode: runner.OutcomeInternal.ExitCode(), Detail: err.Error()}
+	}
+	if res.Outcome == runner.OutcomeCompileError {
+		// The runner does not stream compile errors: nothing ran.
+		stderr.Write(res.Stderr)
+	}
+	if res.Outcome == runner.OutcomeTimeout && errors.Is(context.Cause(ctx), errMemoryLimit) {
+		res.Outcome, res.ExitCode = runner.OutcomeMemory, runner.OutcomeMemory.ExitCode()
+	}
+	return &workResult{
+		Outcome:     res.Outcome,
+		ExitCode:    res.ExitCode,
+		Detail:      res.Detail,
+		Compile:     res.Compile,
+		Trace:       res.Trace,
+		Stats:       res.Stats,
+		VirtualTime: res.VirtualTime,
+		Procs:       res.Procs,
+	}
+}
+
+// watchMemory calls over, once, when used reports more than limit bytes;
+// it samples every period until ctx ends.
+func watchMemory(ctx context.Context, limit int64, period time.Duration, used func() uint64, over func()) {
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if used() > uint64(limit) {
+				over()
+				return
+			}
+		}
+	}
+}
+
+// memoryUsed is the worker's memory as debug.SetMemoryLimit counts it:
+// everything the runtime has mapped, less heap memory returned to the OS.
+func memoryUsed() uint64 {
+	s := []metrics.Sample{
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	return s[0].Value.Uint64() - s[1].Value.Uint64()
+}
+
+// spawn runs req in a worker process and returns its result. The
+// program's output goes straight to e.stdout and e.stderr. An error means
+// the worker failed, not the program.
+func (e *env) spawn(ctx context.Context, req *workRequest) (*workResult, error) {
+	exe, err := e.executable()
+	if err != nil {
+		return nil, errorf(msgWorkerStart, err)
+	}
+	f, err := os.CreateTemp("", "gotour-gpm-result-*.json")
+	if err != nil {
+		return nil, errorf(msgWorkerStart, err)
+	}
+	f.Close()
+	defer os.Remove(f.Name())
+	req.ResultFile = f.Name()
+	body, err := json.Marshal(req)
+	if err != nil {
+		return nil, err
+	}
+
+	grace := e.workerGrace
+	if grace == 0 {
+		grace = spawnGrace
+	}
+	wctx, cancel := context.WithTimeout(ctx, req.Timeout+grace)
+	defer cancel()
+	cmd := exec.CommandContext(wctx, exe, workerCmdName)
+	cmd.Stdin = bytes.NewReader(body)
+	cmd.Stdout = &demux{stdout: e.stdout, stderr: e.stderr}
+	var crash crashLog
+	cmd.Stderr = &crash
+	cmd.Env = append([]string{}, e.workerEnv...)
+	if v := e.getenv("SYSTEMROOT"); v != "" {
+		cmd.Env = append(cmd.Env, "SYSTEMROOT="+v) // Windows processes need it
+	}
+	// After a kill, stop waiting for the output pipes soon.
+	cmd.WaitDelay = time.Second
+	runErr := cmd.Run()
+
+	if runErr != nil && ctx.Err() == nil && wctx.Err() != nil {
+		// Killed by us: the worker was wedged past its own time limit.
+		return &workResult{Outcome: runner.OutcomeTimeout, ExitCode: runner.OutcomeTimeout.ExitCode()}, nil
+	}
+	if runErr != nil {
+		var exit *exec.ExitError
+		if !errors.As(runErr, &exit) {
+			return nil, errorf(msgWorkerStart, runErr)
+		}
+		why := crash.reason()
+		if why == "fatal error: runtime: out of memory" {
+			// The program asked for more than the machine has, at once.
+			return &workResult{Outcome: runner.OutcomeMemory, ExitCode: runner.OutcomeMemory.ExitCode()}, nil
+		}
+		if why != "" {
+			return nil, errorf(msgWorkerCrashWhy, exit.ProcessState.String(), why)
+		}
+		return nil, errorf(msgWorkerCrash, exit.ProcessState.String())
+	}
+	return readResult(req.ResultFile)
+}
+
+// readResult reads the result a worker that exited normally wrote.
+func readResult(name string) (*workResult, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, errorf(msgWorkerResult, err)
+	}
+	var res workResult
+	if err := json.Unmarshal(data, &res); err != nil {
+		return nil, errorf(msgWorkerResult, err)
+	}
+	return &res, nil
+}
+
+// Messages for a worker that failed; each is an internal error (exit 70).
+var (
+	msgWorkerStart = i18n.Text{
+		En: "internal error: cannot start the worker process that runs the program: %v",
+		Zh: "内部错误：无法启动运行程序的工作进程：%v",
+	}
+	msgWorkerCrash = i18n.Text{
+		En: "internal error: the worker process that runs the program crashed (%s)",
+		Zh: "内部错误：运行程序的工作进程崩溃了（%s）",
+	}
+	msgWorkerCrashWhy = i18n.Text{
+		En: "internal error: the worker process that runs the program crashed (%s): %s",
+		Zh: "内部错误：运行程序的工作进程崩溃了（%s）：%s",
+	}
+	msgWorkerResult = i18n.Text{
+		En: "internal error: the worker process that runs the program sent no valid result: %v",
+		Zh: "内部错误：运行程序的工作进程没有返回有效的结果：%v",
+	}
+)
