@@ -57,23 +57,24 @@ func (s *Sim) lock(m *Mutex) bool {
 		m.handed = nil
 		return true
 	}
-	since := int64(0)
-	if g.lockTok != 0 {
-		since = g.lockTok - 1 // a re-waiter keeps its place and its age
+	// awoke: g is a waiter that Unlock woke. It clears mutexWoken whether
+	// it gets the lock or queues again (lockSlow, mutex.go:133-139), so
+	// that the next Unlock may wake another waiter.
+	awoke := g.lockTok != 0
+	since := g.lockTok - 1 // a re-waiter keeps its place and its age
+	if awoke {
+		m.woken = false
 	}
 	if !m.locked && !m.starving {
 		m.locked = true
-		if since != 0 {
-			m.woken = false
-		}
 		g.lockTok = 0
 		return true
 	}
-	if since != 0 && pp.clock-since > starvationNS {
+	if awoke && pp.clock-since > starvationNS {
 		m.starving = true
 	}
 	w := mutexWaiter{g: g, since: since}
-	if since == 0 {
+	if !awoke {
 		w.since = pp.clock
 		m.waiters = append(m.waiters, w)
 	} else {
@@ -104,7 +105,9 @@ func (s *Sim) Unlock(m *Mutex) string {
 	if !m.locked {
 		return ErrUnlockUnlocked
 	}
-	if len(m.waiters) == 0 {
+	// No waiter to wake, or one woken already that has not run yet
+	// (mutexWoken): just unlock (unlockSlow, mutex.go:208-227).
+	if len(m.waiters) == 0 || (m.woken && !m.starving) {
 		m.locked = false
 		return ""
 	}
