@@ -44,9 +44,9 @@ var (
 	goldmark = []string{"github.com/yuin/goldmark/..."}
 	// The runner owns yaegi. astutil is allowed for the go/ast rewrite.
 	runnerThirdParty = []string{"github.com/traefik/yaegi/...", "golang.org/x/tools/go/ast/astutil"}
-	// The runner starts its worker subprocess with os/exec, and the worker
-	// needs os; flag and os/signal stay out.
-	runnerDenyStd = []string{"flag", "os/signal"}
+	// The runner is a library: the CLI owns the worker process, so the
+	// runner touches nothing of the process either.
+	runnerDenyStd = belowCLI
 )
 
 // importRules is the allowed import graph of style.md B3, one entry per
@@ -55,11 +55,27 @@ var (
 // Entries for packages that do not exist yet are harmless.
 var importRules = map[string]rule{
 	"cmd/gotour-gpm": {module: []string{"internal/cli"}},
-	// The only importer of cobra (and its pflag).
+	// The only importer of cobra (and its pflag). It asks charmbracelet's
+	// x/term whether stdout is a terminal and how big, and measures the
+	// lesson list's text with x/ansi, both of which come with glamour.
 	"internal/cli": {
-		module:     []string{"internal/i18n", "tour", "render", "runner", "runner/...", "checker", "sim", "lessons"},
-		thirdParty: []string{"github.com/spf13/cobra/...", "github.com/spf13/pflag"},
+		module: []string{"internal/i18n", "internal/progress", "internal/termview",
+			"tour", "render", "runner", "runner/...", "checker", "sim", "lessons"},
+		thirdParty: []string{"github.com/spf13/cobra/...", "github.com/spf13/pflag",
+			"github.com/charmbracelet/x/term", "github.com/charmbracelet/x/ansi"},
 	},
+	// The terminal view of a lesson: the only importer of glamour, which
+	// renders the Markdown and highlights code with chroma. It runs
+	// snippets (runner) and draws their traces (sim), and knows nothing
+	// of the process: the CLI says how wide, whether in colour, and where.
+	"internal/termview": {
+		module:     []string{"internal/i18n", "tour", "runner", "sim"},
+		thirdParty: []string{"charm.land/glamour/v2/...", "github.com/charmbracelet/x/ansi"},
+		denyStd:    belowCLI,
+	},
+	// The learner's progress file. It reads and writes that one file, so
+	// it may use os; nothing else of the process.
+	"internal/progress": {denyStd: []string{"flag", "os/exec", "os/signal"}},
 	// A leaf: everyone may use it, it uses nobody.
 	"internal/i18n": {denyStd: belowCLI},
 	// Embedded content, no logic.
@@ -75,7 +91,7 @@ var importRules = map[string]rule{
 	// Exercises are keyed by id, so checker does not import tour.
 	"checker": {module: []string{"runner", "runner/...", "sim", "internal/i18n"}, denyStd: belowCLI},
 	"runner": {
-		module:     []string{"sim", "runner/..."},
+		module:     []string{"sim", "runner/...", "internal/i18n"},
 		thirdParty: runnerThirdParty,
 		denyStd:    runnerDenyStd,
 	},
@@ -133,9 +149,15 @@ func TestImportGraphCatches(t *testing.T) {
 		{"lessons", []string{"embed", "io/fs"}, ""},
 		{"lessons", []string{"fmt"}, `lessons may not import "fmt"`},
 		{"internal/i18n", []string{"os"}, `internal/i18n must not import "os"`},
-		{"runner", []string{"os", "os/exec", "github.com/traefik/yaegi/stdlib", modulePath + "/sim"}, ""},
+		{"internal/termview", []string{"charm.land/glamour/v2", modulePath + "/runner"}, ""},
+		{"internal/termview", []string{"os"}, `internal/termview must not import "os"`},
+		{"render", []string{"charm.land/glamour/v2"}, `render may not import "charm.land/glamour/v2"`},
+		{"internal/progress", []string{"os", "encoding/json"}, ""},
+		{"internal/progress", []string{modulePath + "/tour"}, `internal/progress may not import "tour"`},
+		{"runner", []string{"github.com/traefik/yaegi/stdlib", modulePath + "/sim", modulePath + "/internal/i18n"}, ""},
+		{"runner", []string{"os/exec"}, `runner must not import "os/exec"`},
 		{"runner", []string{"flag"}, `runner must not import "flag"`},
-		{"runner/worker", []string{"os", modulePath + "/runner"}, ""},
+		{"runner/worker", []string{modulePath + "/runner"}, ""},
 		{"runner/worker", []string{modulePath + "/tour"}, `runner/worker may not import "tour"`},
 		{"runner/worker", []string{modulePath + "/runner/internal/baton"}, ""},
 		{"internal/cli", []string{"os", "github.com/spf13/cobra", modulePath + "/runner/worker"}, ""},
