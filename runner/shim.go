@@ -49,6 +49,16 @@ func (r *run) op() *gor {
 func (r *run) after(me *gor) {
 	r.yield(me)
 	r.checkEnded()
+	r.checkVirtual()
+}
+
+// checkVirtual ends the run when virtual time passed its limit (a long
+// sleep jumps the clock without any statement running).
+func (r *run) checkVirtual() {
+	if r.s.Now() > r.limits.VirtualTime {
+		r.end(OutcomeVirtualTime, 0, "")
+		runtime.Goexit()
+	}
 }
 
 func (r *run) block(me *gor, done bool) {
@@ -189,10 +199,7 @@ func (r *run) spawn(f func()) {
 func (r *run) tick(n int) {
 	me := r.op()
 	r.s.Tick(n)
-	if r.s.Now() > r.limits.VirtualTime {
-		r.end(OutcomeVirtualTime, 0, "")
-		runtime.Goexit()
-	}
+	r.checkVirtual()
 	if r.s.Current() != me.g {
 		r.after(me)
 	}

@@ -15,9 +15,8 @@ func (s *Sim) Go(fn any) *G {
 func (s *Sim) spawn(pp *P, parent int64, fn any) *G {
 	g := s.newg(pp, parent, fn)
 	s.stats.Goroutines++
-	if live := s.NumGoroutine() + 1; live > s.stats.MaxLive {
-		s.stats.MaxLive = live
-	}
+	s.live++
+	s.stats.MaxLive = max(s.stats.MaxLive, s.live)
 	s.emit(pp, Event{Kind: EvGoCreate, G: g.ID, Other: parent})
 	s.runqput(pp, g, true)
 	s.wakep(pp.clock)
@@ -92,6 +91,9 @@ func (s *Sim) Exit() {
 	pp := g.p
 	if g == s.mainG {
 		s.mainDone = true
+	}
+	if !g.System {
+		s.live--
 	}
 	s.emit(pp, Event{Kind: EvExit, G: g.ID})
 	pp.clock += s.jitter(s.cfg.Costs.Switch)

@@ -47,6 +47,7 @@ type Sim struct {
 	chans      []*Chan
 	sudogs     []*sudog // free sudogs (acquireSudog)
 	gcs        int
+	live       int   // user Gs alive now, for Stats.MaxLive
 	startStack int64 // size of new stacks after a GC; 0 before the first
 	stats      Stats
 }
@@ -91,6 +92,7 @@ func New(cfg Config) *Sim {
 		s.runtimeGs(p0)
 	}
 	s.stats.Goroutines = 1
+	s.live, s.stats.MaxLive = 1, 1
 	s.cur = s.mainG
 	s.setHorizon()
 	s.debugCheck()
@@ -159,6 +161,9 @@ func (s *Sim) GOMAXPROCS() int { return s.procs }
 
 // NumGoroutine counts the live user goroutines, as runtime.NumGoroutine.
 func (s *Sim) NumGoroutine() int {
+	if s.live > 0 {
+		return s.live
+	}
 	n := 0
 	for _, g := range s.allgs {
 		if g.Status != Gdead && !g.System {
