@@ -119,6 +119,11 @@ func (s *Sim) Snapshot() Snapshot {
 		Global: gids(s.global.gs[s.global.head:]),
 		IdlePs: make([]int, 0, len(s.pidle)),
 		IdleMs: make([]int, 0, len(s.midle)),
+		// Lists are never nil: JSON readers get [] rather than null.
+		Ps:    make([]PSnapshot, 0, len(s.allp)),
+		Ms:    make([]MSnapshot, 0, len(s.allm)),
+		Gs:    make([]GSnapshot, 0, len(s.allgs)),
+		Chans: make([]ChanSnapshot, 0, len(s.chans)),
 	}
 	for i := len(s.pidle) - 1; i >= 0; i-- {
 		sn.IdlePs = append(sn.IdlePs, s.pidle[i].ID)
