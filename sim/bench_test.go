@@ -80,6 +80,7 @@ func BenchmarkEvents(b *testing.B) {
 			var events int64
 			var ms0, ms1 runtime.MemStats
 			runtime.ReadMemStats(&ms0)
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			for b.Loop() {
 				o := sc.Run()
@@ -92,8 +93,14 @@ func BenchmarkEvents(b *testing.B) {
 				events += o.Sim.Stats().Events
 			}
 			b.StopTimer()
+			cpu := cpuTime() - cpu0
 			runtime.ReadMemStats(&ms1)
 			b.ReportMetric(float64(events)/b.Elapsed().Seconds(), "events/s")
+			if cpu > 0 {
+				// Per second of CPU used by the whole process (GC workers
+				// too): steadier than wall time on a loaded machine.
+				b.ReportMetric(float64(events)/cpu.Seconds(), "events/cpu-s")
+			}
 			b.ReportMetric(float64(ms1.Mallocs-ms0.Mallocs)/float64(events), "allocs/event")
 			b.ReportMetric(float64(events)/float64(b.N), "events/op")
 		})

@@ -32,8 +32,10 @@ type Config struct {
 	// Default true; set NoRuntimeGs to leave them out.
 	NoRuntimeGs bool
 	// InitialSchedtick is P0's schedtick when main.main starts; it sets the
-	// phase of the every-61-ticks global queue check. Default 2: the value
-	// that reproduces the real runtime's order with GOMAXPROCS=1.
+	// phase of the every-61-ticks global queue check. Default 4: with it a
+	// goroutine that calls Gosched comes back after as many others as in
+	// the real runtime with GOMAXPROCS=1, whose own value varies by one
+	// from run to run (lesson 6's global-fairness snippet: 54 or 55 real).
 	InitialSchedtick int
 	// Jitter is the percentage by which the seed perturbs each amount of
 	// virtual CPU time, so that different seeds explore different
@@ -101,7 +103,7 @@ func (c Config) withDefaults() Config {
 	if c.InitialSchedtick < 0 {
 		c.InitialSchedtick = 0
 	} else if c.InitialSchedtick == 0 {
-		c.InitialSchedtick = 2
+		c.InitialSchedtick = 4
 	}
 	if c.MaxEvents == 0 {
 		c.MaxEvents = 1_000_000

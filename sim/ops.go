@@ -38,20 +38,35 @@ func (s *Sim) Tick(n int) {
 	}
 }
 
-// Work charges the current G for ns nanoseconds of CPU work at one go, as a
-// long computation would (the gpm.Work of lessons). Preemption requests that
-// fall inside it take effect at its end.
-func (s *Sim) Work(ns int64) {
+// Work keeps the current G busy on its P for ns nanoseconds of CPU work,
+// as a long computation would (the gpm.Work of lessons). Like a real
+// computation it can be preempted part-way: Work returns the nanoseconds
+// not yet done when the G stopped running (preempted, or another P's turn
+// came); the driver then calls Work again with that remainder once the G
+// runs again. It returns 0 when all the work is done.
+func (s *Sim) Work(ns int64) int64 {
 	g := s.cur
 	pp := g.p
 	s.emit(pp, Event{Kind: EvWork, G: g.ID, N: ns})
-	pp.clock += s.jitter(ns)
-	if pp.clock >= s.horizon {
-		s.reschedule()
+	for ns > 0 {
+		step := ns
+		if room := s.horizon - pp.clock; room > 0 && room < step {
+			step = room
+		}
+		pp.clock += step
+		ns -= step
+		if pp.clock >= s.horizon {
+			s.reschedule()
+		}
+		if s.cur != g {
+			return ns
+		}
+		if g.preempt {
+			s.preempt(g)
+			return ns
+		}
 	}
-	if s.cur == g && g.preempt {
-		s.preempt(g)
-	}
+	return 0
 }
 
 // preempt moves a G whose time slice ran out to the global queue's tail

@@ -190,12 +190,14 @@ func (s *Sim) flushEvents() {
 		copy(evs, s.trace.Events)
 		s.trace.Events = evs
 	}
+	// Filled in place, field by field: copying whole Events (which hold
+	// pointers) would cost a bulk write barrier each while the GC marks.
+	s.trace.Events = s.trace.Events[:s.nevents]
 	for i := have; i < s.nevents; i++ {
 		r := &s.chunks[i/eventChunk][i%eventChunk]
-		e := Event{
-			Seq: r.seq, Time: r.time, P: int(r.p), M: int(r.m), G: r.g, Kind: r.kind,
-			Other: r.other, Ch: int(r.ch), N: r.n,
-		}
+		e := &s.trace.Events[i]
+		e.Seq, e.Time, e.P, e.M, e.G = r.seq, r.time, int(r.p), int(r.m), r.g
+		e.Kind, e.Other, e.Ch, e.N = r.kind, r.other, int(r.ch), r.n
 		if r.detail > 0 {
 			e.Detail = s.details[r.detail]
 		}
@@ -203,7 +205,6 @@ func (s *Sim) flushEvents() {
 			end := r.gsOff + r.gsLen
 			e.Gs = s.gsArena[r.gsOff:end:end]
 		}
-		s.trace.Events = append(s.trace.Events, e)
 	}
 }
 
