@@ -7,7 +7,9 @@ package sim
 //	for {
 //		g := s.Current()          // who runs now; nil: the run is over
 //		if g == nil { break }
-//		if g has an operation in progress {
+//		if g stopped part-way through a Work {
+//			rest = s.Work(rest)           // carry on with what is left
+//		} else if g has an operation in progress {
 //			if !s.Continue() { continue } // parked again (Lock, RWLock)
 //			finish it: read s.Woken() (recv, select, a woken sender)
 //		} else {
@@ -52,7 +54,8 @@ type gstate struct {
 	v       string
 	ok      bool
 	cas     int
-	pending *sop // the blocking statement the G is in, if any
+	pending *sop  // the blocking statement the G is in, if any
+	work    int64 // ns of a work statement still to do (Sim.Work)
 	main    bool
 }
 
@@ -113,6 +116,12 @@ func (sc *Scenario) run(step func(*Sim) bool) Outcome {
 		}
 		steps++
 		st := g.Fn.(*gstate)
+		if st.work > 0 {
+			// The G stopped part-way through a work statement (another P's
+			// turn, or a preemption): it carries on with the rest.
+			st.work = s.Work(st.work)
+			continue
+		}
 		if st.pending != nil {
 			if !s.Continue() {
 				continue
@@ -221,7 +230,7 @@ func (r *srun) execMore(g *G, st *gstate, op *sop) {
 	case opStop:
 		st.ok = r.timers[op.a] != nil && s.StopTimer(r.timers[op.a])
 	case opWork:
-		s.Work(op.n)
+		st.work = s.Work(op.n)
 	case opTick:
 		s.Tick(int(op.n))
 	case opGosched:
