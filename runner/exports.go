@@ -202,7 +202,9 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 		}),
 		"Work": reflect.ValueOf(func(d int64) {
 			me := r.op()
-			r.s.Work(d)
+			for rem := r.s.Work(d); rem > 0; rem = r.s.Work(rem) {
+				r.after(me) // preempted or another P's turn: go on later
+			}
 			r.after(me)
 		}),
 	}

@@ -16,19 +16,24 @@ import (
 // the 3µs it leaves P0 to run it itself.
 func ExampleNew() {
 	s := sim.New(sim.Config{Procs: 2, NoRuntimeGs: true})
-	next := map[*sim.G]int{} // each G's next statement
+	next := map[*sim.G]int{}   // each G's next statement
+	left := map[*sim.G]int64{} // work a G still has to do
 	for g := s.Current(); g != nil; g = s.Current() {
+		if n := left[g]; n > 0 {
+			left[g] = s.Work(n) // the work goes on where it stopped
+			continue
+		}
 		step := next[g]
 		next[g]++
 		switch {
 		case g.Fn == nil && step < 2: // main: go work(); go work()
 			s.Go("work")
 		case g.Fn == nil && step == 2:
-			s.Work(50_000)
+			left[g] = s.Work(50_000) // stops when P1's turn comes
 		case g.Fn == nil:
 			s.MainReturn()
 		case step == 0: // work
-			s.Work(20_000)
+			left[g] = s.Work(20_000)
 		default:
 			s.Exit()
 		}

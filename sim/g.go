@@ -69,17 +69,18 @@ type G struct {
 	// [Sim.Go] or a timer; the Sim only carries it.
 	Fn any
 
-	m       *M    // M running this G, when running or in a syscall
-	p       *P    // P whose queue holds the G, or that runs it
-	wait    Wake  // what the G receives when it is woken
-	sel     *sel  // the select the G is parked in, if any
-	lockTok int64 // lock-order position when waiting on a semaphore
-	timer   *Timer
-	sysEnd  int64       // end of the current simulated system call
-	preempt bool        // sysmon asked for preemption (gp.preempt)
-	sysWait WaitReason  // what a runtime G parks on when it runs
-	cont    func() bool // the rest of a blocking operation (see Continue)
-	allgIdx int         // position in allgs: tracebacks list Gs in this order
+	m        *M    // M running this G, when running or in a syscall
+	p        *P    // P whose queue holds the G, or that runs it
+	wait     Wake  // what the G receives when it is woken
+	sel      *sel  // the select the G is parked in, if any
+	lockTok  int64 // lock-order position when waiting on a semaphore
+	timer    *Timer
+	sysEnd   int64       // end of the current simulated system call
+	preempt  bool        // sysmon asked for preemption (gp.preempt)
+	sysWait  WaitReason  // what a runtime G parks on when it runs
+	workLeft int64       // what a preempted Work left to do
+	cont     func() bool // the rest of a blocking operation (see Continue)
+	allgIdx  int         // position in allgs: tracebacks list Gs in this order
 }
 
 // Wake is what a parked G finds when it runs again: the value a receive

@@ -47,7 +47,10 @@ func (s *Sim) Tick(n int) {
 func (s *Sim) Work(ns int64) int64 {
 	g := s.cur
 	pp := g.p
-	s.emit(pp, Event{Kind: EvWork, G: g.ID, N: ns})
+	if g.workLeft != ns { // a continuation is not a new piece of work
+		s.emit(pp, Event{Kind: EvWork, G: g.ID, N: ns})
+	}
+	defer func() { g.workLeft = ns }()
 	for ns > 0 {
 		step := ns
 		if room := s.horizon - pp.clock; room > 0 && room < step {
