@@ -35,7 +35,9 @@
 // Each P has a clock, in nanoseconds since main.main started. Operations
 // charge the acting G's P from [Costs]: a statement ([Sim.Tick]), a go
 // statement, a context switch, a channel operation; [Sim.Work] charges a
-// long computation at once. Sleeps, timers and system calls end at a
+// long computation, which other Ps' turns and preemption may interrupt
+// part-way (the driver then resumes it with what is left). Sleeps, timers
+// and system calls end at a
 // virtual time. [Config.Jitter] perturbs every cost by a percentage drawn
 // from the seed, so that seeds explore different interleavings on several
 // Ps. Nothing depends on how fast the host runs.
@@ -113,9 +115,10 @@
 //   - The netpoller: there is no network. The M blocked in netpoll until
 //     the next timer is modelled as an idle P woken for that timer.
 //   - Asynchronous preemption by signal: sysmon's request takes effect at
-//     the G's next safe point, a Tick (which the runner puts at every
-//     function entry and loop back-edge) or the end of a Work; the runtime
-//     interrupts even a call-free loop within microseconds.
+//     the G's next safe point: a Tick (which the runner puts at every
+//     function entry and loop back-edge), or any point of a Work, which
+//     plays a call-free computation; the runtime interrupts any code within
+//     microseconds, so a single Tick of many statements stops later here.
 //   - The first-syscall retake quirk (runtime-facts.md §5): sysmon may
 //     retake a P's very first system call at first sight, because its
 //     record starts equal; that is start-up noise, so here every system
@@ -151,9 +154,9 @@
 // them from 0. Each is stamped with the virtual time of the P that does it
 // (sysmon's and Ms' without a P with the global time). Across Ps the Sim
 // always advances the P furthest behind, so events follow virtual time up
-// to one quantum (2µs) or one Work chunk: the times of two Ps' events may
-// interleave, those of one P never decrease. Ties break by a fixed rule,
-// never by map order or the host:
+// to one quantum (2µs) or one Tick of many statements: the times of two
+// Ps' events may interleave, those of one P never decrease. Ties break by
+// a fixed rule, never by map order or the host:
 //
 //   - a pending machine event before a running G at the same time; among
 //     machine events sysmon first, then Ms starting for Ps by P id, then

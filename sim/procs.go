@@ -17,9 +17,10 @@ func (s *Sim) SetMaxProcs(n int) int {
 
 // stopTheWorld stops every running G but the current one. A G preempted for
 // a stop-the-world stays in its P's runnext (proc.go:4331-4334). The world
-// is stopped when the last G reaches a safe point: a G inside a Work chunk
-// stops at its end, so the stop lasts until the latest clock of the Ps it
-// stops, and every P's clock, the current one's too, moves up to it.
+// is stopped when the last G reaches a safe point: a G in a Tick of many
+// statements stops at its end, so the stop lasts until the latest clock of
+// the Ps it stops, and every P's clock, the current one's too, moves up to
+// it.
 func (s *Sim) stopTheWorld() {
 	now := s.cur.p.clock
 	for _, pp := range s.allp {
