@@ -90,13 +90,17 @@ func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, 
 	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive}, nil
 }
 
-// edit replaces src[start:end] (an insertion when start == end) with the
-// text render returns. Insertions at one offset are ordered by prio, then
-// by the order they were recorded.
+// edit replaces src[start:end] with the parts render returns, or inserts
+// the text lit at start (when start == end). Insertions at one offset are
+// ordered by prio, then by the order they were recorded.
+//
+// A part is a string written as is, or an ast.Node standing for the
+// rewritten text of that node (see rewriter.emit).
 type edit struct {
 	start, end int
 	prio, seq  int
-	render     func() string
+	render     func() []any
+	lit        string
 }
 
 // rewriter holds the state of one rewrite.
@@ -129,7 +133,7 @@ func rewrite(p *program) ([]byte, []string, error) {
 	}
 	// The import of the shim and of the aliases used to name types goes on
 	// the package clause line, after the package name.
-	r.insert(r.p.file.Name.End(), 0, func() string { return r.importText() })
+	r.insert(r.p.file.Name.End(), 0, r.importText())
 	var out bytes.Buffer
 	out.WriteString(r.text(0, len(p.src)))
 	if r.intErr != nil {
@@ -173,18 +177,26 @@ func (r *rewriter) importText() string {
 func (r *rewriter) off(pos token.Pos) int { return r.tf.Offset(pos) }
 
 // replace records an edit of the range of [from, to) positions.
-func (r *rewriter) replace(from, to token.Pos, render func() string) {
+func (r *rewriter) replace(from, to token.Pos, render func() []any) {
 	r.edits = append(r.edits, &edit{start: r.off(from), end: r.off(to), seq: len(r.edits), render: render})
 }
 
 // replaceNode replaces the source of n.
-func (r *rewriter) replaceNode(n ast.Node, render func() string) { r.replace(n.Pos(), n.End(), render) }
+func (r *rewriter) replaceNode(n ast.Node, render func() []any) { r.replace(n.Pos(), n.End(), render) }
 
-// insert records an insertion at pos.
-func (r *rewriter) insert(pos token.Pos, prio int, render func() string) {
-	o := r.off(pos)
-	r.edits = append(r.edits, &edit{start: o, end: o, prio: prio, seq: len(r.edits), render: render})
+// replaceText replaces the source of n with a fixed text.
+func (r *rewriter) replaceText(n ast.Node, text string) {
+	r.replaceNode(n, func() []any { return []any{text} })
 }
+
+// insert records the insertion of text at pos. text has no newline.
+func (r *rewriter) insert(pos token.Pos, prio int, text string) {
+	o := r.off(pos)
+	r.edits = append(r.edits, &edit{start: o, end: o, prio: prio, seq: len(r.edits), lit: text})
+}
+
+// parts is a shorthand for the render result of an edit.
+func parts(p ...any) []any { return p }
 
 // src returns the rewritten text of node n.
 func (r *rewriter) src(n ast.Node) string { return r.text(r.off(n.Pos()), r.off(n.End())) }
@@ -234,45 +246,71 @@ func (r *rewriter) text(start, end int) string {
 			continue // inside an edit already applied, which rendered it
 		}
 		b.Write(src[pos:e.start])
-		b.WriteString(r.pad(e))
+		b.WriteString(r.emit(e))
 		pos = e.end
 	}
 	b.Write(src[pos:end])
 	return b.String()
 }
 
-// pad renders e and restores the newlines of the replaced range at the
-// edit's padHere mark (or at its end when it has none).
-func (r *rewriter) pad(e *edit) string {
+// emit renders e. Its parts are written in order; before a node that lies
+// inside the replaced range, newlines are added until the output has as
+// many lines as the source up to that node, so kept code stays on its own
+// line. (Edits only put nodes after "(", ",", "{", ";", ":" or "=", where a
+// newline never ends a statement.) The newlines of the range that are still
+// missing at the end go at the padHere mark, or at the end. When the output
+// has more lines than the range (a select moves its operands up into the
+// switch header), a line directive puts the text that follows back on its
+// original line and column.
+func (r *rewriter) emit(e *edit) string {
+	if e.render == nil {
+		return e.lit
+	}
 	r.busy[e] = true
-	out := e.render()
+	ps := e.render()
 	delete(r.busy, e)
-	lost := bytes.Count(r.p.src[e.start:e.end], []byte("\n")) - strings.Count(out, "\n")
+	src := r.p.src
+	var b strings.Builder
+	lines := 0
+	for _, p := range ps {
+		switch p := p.(type) {
+		case string:
+			b.WriteString(p)
+			lines += strings.Count(p, "\n")
+		case ast.Node:
+			start, end := r.off(p.Pos()), r.off(p.End())
+			if e.start <= start && end <= e.end {
+				if want := bytes.Count(src[e.start:start], []byte("\n")); want > lines {
+					b.WriteString(strings.Repeat("\n", want-lines))
+					lines = want
+				}
+			}
+			t := r.text(start, end)
+			b.WriteString(t)
+			lines += strings.Count(t, "\n")
+		default:
+			r.fail("bad edit part %T", p)
+		}
+	}
+	out := b.String()
+	lost := bytes.Count(src[e.start:e.end], []byte("\n")) - lines
 	nl := ""
 	if lost > 0 {
 		nl = strings.Repeat("\n", lost)
 	}
-	if strings.Contains(out, padHere) {
-		out = padAt(out, nl)
+	if i := strings.Index(out, padHere); i >= 0 {
+		out = out[:i] + nl + out[i+len(padHere):]
 	} else {
 		out += nl
 	}
+	out = strings.ReplaceAll(out, padHere, "")
 	if lost < 0 {
-		// The edit moved a multi-line operand up (a select case's channel
-		// into the switch header): a line directive puts the text after
-		// it back on its original line and column.
-		// The file name is left empty, which keeps the current one, so the
-		// directive also works when the back end evaluates without a name.
+		// The directive's file name is empty, which keeps the current one,
+		// so it also works when the back end evaluates without a name.
 		p := r.tf.PositionFor(r.tf.Pos(e.end), false)
 		out += fmt.Sprintf("/*line :%d:%d*/", p.Line, p.Column)
 	}
 	return out
-}
-
-// padAt puts nl at the first padHere mark of s and drops the other marks.
-func padAt(s, nl string) string {
-	i := strings.Index(s, padHere)
-	return strings.ReplaceAll(s[:i]+nl+s[i+len(padHere):], padHere, "")
 }
 
 // fail records an internal inconsistency: a rewriter bug, not a learner's.

@@ -8,4 +8,6 @@ func (r *rewriter) minMax(c *ast.CallExpr, name string) {
 
 func (r *rewriter) clear(c *ast.CallExpr) { r.refuse(c.Pos(), "clear is not supported by the runner") }
 
-func (r *rewriter) stubCall(c *ast.CallExpr) { r.refuse(c.Pos(), "generic call is not supported by the runner") }
+func (r *rewriter) stubCall(c *ast.CallExpr) {
+	r.refuse(c.Pos(), "generic call is not supported by the runner")
+}

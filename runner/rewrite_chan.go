@@ -5,7 +5,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
 )
 
 // Channel operations become calls to the shim. Channel values themselves
@@ -25,15 +24,15 @@ func (r *rewriter) send(s *ast.SendStmt, inList bool) {
 		return
 	}
 	if !inList {
-		r.replaceNode(s, func() string {
-			return fmt.Sprintf("%s.Send(%s%s, &[]%s{%s}[0])", rtName, padHere, r.src(s.Chan), t, r.src(s.Value))
+		r.replaceNode(s, func() []any {
+			return parts(rtName+".Send(", s.Chan, ", &[]"+t+"{", s.Value, "}[0]"+padHere+")")
 		})
 		return
 	}
 	c, v := r.fresh("c"), r.fresh("v")
-	r.replaceNode(s, func() string {
-		return fmt.Sprintf("{%s %s := %s; var %s %s = %s; %s.Send(%s, &%s) }",
-			padHere, c, r.src(s.Chan), v, t, r.src(s.Value), rtName, c, v)
+	r.replaceNode(s, func() []any {
+		return parts("{ "+c+" := ", s.Chan, "; var "+v+" "+t+" = ", s.Value,
+			fmt.Sprintf("; %s.Send(%s, &%s) }", rtName, c, v))
 	})
 }
 
@@ -45,16 +44,14 @@ func (r *rewriter) recv(u *ast.UnaryExpr, stmt bool) {
 			r.refuse(u.OpPos, "receive from %s is not supported by the runner", types.ExprString(u.X))
 			return
 		}
-		r.replaceNode(u, func() string { return fmt.Sprintf("%s.Recv(%s%s)", rtName, padHere, r.src(u.X)) })
+		r.replaceNode(u, func() []any { return parts(rtName+".Recv(", u.X, padHere+")") })
 		return
 	}
 	t, ok := r.elemName(u.X, u.OpPos)
 	if !ok {
 		return
 	}
-	r.replaceNode(u, func() string {
-		return fmt.Sprintf("*(%s%s.Recv(%s).(*%s))", padHere, rtName, r.src(u.X), t)
-	})
+	r.replaceNode(u, func() []any { return parts("*("+rtName+".Recv(", u.X, ").(*"+t+")"+padHere+")") })
 }
 
 // recv2 rewrites the receive of a comma-ok form (v, ok := <-ch, v, ok = <-ch,
@@ -74,9 +71,9 @@ func (r *rewriter) recv2(u *ast.UnaryExpr, okType string) {
 	if okType != "" {
 		res, conv = okType, okType+"("+okv+")"
 	}
-	r.replaceNode(u, func() string {
-		return fmt.Sprintf("func() (%s, %s) {%s %s, %s := %s.Recv2(%s); return *(%s.(*%s)), %s }()",
-			t, res, padHere, p, okv, rtName, r.src(u.X), p, t, conv)
+	r.replaceNode(u, func() []any {
+		return parts(fmt.Sprintf("func() (%s, %s) { %s, %s := %s.Recv2(", t, res, p, okv, rtName), u.X,
+			fmt.Sprintf("); return *(%s.(*%s)), %s }(%s)", p, t, conv, padHere))
 	})
 }
 
@@ -111,16 +108,17 @@ func (r *rewriter) rangeChan(rs *ast.RangeStmt) {
 		if !ok {
 			return
 		}
-		assign = " %s " + rs.Tok.String() + " *(%s.(*" + t + "));"
+		assign = " " + rs.Tok.String() + " *(%s.(*" + t + "));"
 	}
 	c, p, ok := r.fresh("c"), r.fresh("p"), r.fresh("ok")
-	r.replace(rs.For, rs.Body.Lbrace+1, func() string {
-		s := fmt.Sprintf("for %s := %s; true; {%s %s, %s := %s.Recv2(%s); if !%s { break };", // true: see forCond
-			c, r.src(rs.X), padHere, p, ok, rtName, c, ok)
+	r.replace(rs.For, rs.Body.Lbrace+1, func() []any {
+		// true: yaegi re-runs the init of a loop without condition (forCond).
+		ps := parts("for "+c+" := ", rs.X, fmt.Sprintf("; true; {%s %s, %s := %s.Recv2(%s); if !%s { break };",
+			padHere, p, ok, rtName, c, ok))
 		if assign != "" {
-			s += fmt.Sprintf(assign, r.src(rs.Key), p)
+			ps = append(ps, " ", rs.Key, fmt.Sprintf(assign, p))
 		}
-		return s
+		return ps
 	})
 }
 
@@ -157,7 +155,7 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 			continue
 		}
 		label := fmt.Sprintf("case %d:", len(cases))
-		var assign func() string
+		var assign []any
 		switch c := cc.Comm.(type) {
 		case nil:
 			hasDefault = true
@@ -200,38 +198,37 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 					}
 				}
 			}
-			assign = func() string {
-				if len(lhs) == 1 {
-					return fmt.Sprintf(" %s %s *(%s.(*%s));", r.src(lhs[0]), tok, rv, t)
-				}
-				return fmt.Sprintf(" %s, %s %s *(%s.(*%s)), %s;", r.src(lhs[0]), r.src(lhs[1]), tok, rv, t, okConv)
+			if len(lhs) == 1 {
+				assign = parts(" ", lhs[0], fmt.Sprintf(" %s *(%s.(*%s));", tok, rv, t))
+			} else {
+				assign = parts(" ", lhs[0], ", ", lhs[1], fmt.Sprintf(" %s *(%s.(*%s)), %s;", tok, rv, t, okConv))
 			}
 		default:
 			r.refuse(c.Pos(), "select case must be a send or receive")
 			return
 		}
-		r.replace(cc.Case, cc.Colon+1, func() string {
-			if assign == nil {
-				return label + padHere
-			}
-			return label + padHere + assign()
-		})
+		r.replace(cc.Case, cc.Colon+1, func() []any { return append(parts(label+padHere), assign...) })
 	}
 	names := iv + ", " + blankUnless(useR, rv) + ", " + blankUnless(useOK, okv)
-	r.replace(s.Select, s.Body.Lbrace+1, func() string {
-		list := "nil"
-		if len(cases) > 0 {
-			parts := make([]string, len(cases))
+	r.replace(s.Select, s.Body.Lbrace+1, func() []any {
+		ps := parts(fmt.Sprintf("switch %s := %s.Select(%s", names, rtName, padHere))
+		if len(cases) == 0 {
+			ps = append(ps, "nil")
+		} else {
+			ps = append(ps, "[]"+rtName+".Case{")
 			for i, c := range cases {
+				if i > 0 {
+					ps = append(ps, ", ")
+				}
 				if c.send {
-					parts[i] = fmt.Sprintf("{Dir: %s.SendDir, Ch: %s, Val: &[]%s{%s}[0]}", rtName, r.src(c.ch), c.elemType, r.src(c.val))
+					ps = append(ps, "{Dir: "+rtName+".SendDir, Ch: ", c.ch, ", Val: &[]"+c.elemType+"{", c.val, "}[0]}")
 				} else {
-					parts[i] = fmt.Sprintf("{Dir: %s.RecvDir, Ch: %s}", rtName, r.src(c.ch))
+					ps = append(ps, "{Dir: "+rtName+".RecvDir, Ch: ", c.ch, "}")
 				}
 			}
-			list = fmt.Sprintf("[]%s.Case{%s}", rtName, strings.Join(parts, ", "))
+			ps = append(ps, "}")
 		}
-		return fmt.Sprintf("switch %s := %s.Select(%s%s, %t); %s {", names, rtName, padHere, list, hasDefault, iv)
+		return append(ps, fmt.Sprintf(", %t); %s {", hasDefault, iv))
 	})
 }
 
@@ -251,6 +248,6 @@ func (r *rewriter) chanBuiltin(call *ast.CallExpr, name string) bool {
 		return false
 	}
 	shim := map[string]string{"close": "Close", "len": "Len", "cap": "Cap"}[name]
-	r.replaceNode(call.Fun, func() string { return rtName + "." + shim })
+	r.replaceText(call.Fun, rtName+"."+shim)
 	return true
 }

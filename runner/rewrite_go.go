@@ -37,42 +37,54 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 		r.refuse(call.Pos(), "go statement: cannot call %s", types.ExprString(call.Fun))
 		return
 	}
-	var pre []func() string
-	callee := func() string { return r.src(fun) }
+	// pre evaluates the function value and the arguments now; callee and
+	// args are what the goroutine calls.
+	pre := parts("{")
+	callee := parts(fun)
 	switch {
 	case r.isStaticFunc(fun):
 	case r.isMethodVal(fun):
 		// go x.M(): the receiver is evaluated now, not a method value:
 		// yaegi v0.16.1's method values do not copy a value receiver.
 		sel := fun.(*ast.SelectorExpr)
-		recv, how := r.fresh("r"), r.recvEval(sel)
-		pre = append(pre, func() string { return recv + " := " + how + r.src(sel.X) })
-		callee = func() string { return recv + "." + sel.Sel.Name }
+		recv := r.fresh("r")
+		pre = append(pre, " "+recv+" := "+r.recvEval(sel), sel.X, ";")
+		callee = parts(recv + "." + sel.Sel.Name)
 	default:
 		f := r.fresh("f")
-		pre = append(pre, func() string { return f + " := " + r.src(fun) })
-		callee = func() string { return f }
-	}
-	args, pre := r.goArgs(call, sig, pre)
-	// The goroutine's function is held in a variable before the shim gets
-	// it: yaegi v0.16.1 binds the variables of a func literal passed
-	// straight to a compiled function only when it is called, so every
-	// iteration of a loop would see the last one's.
-	body := r.fresh("g")
-	r.replaceNode(g, func() string {
-		var b strings.Builder
-		b.WriteString("{" + padHere)
-		for _, p := range pre {
-			b.WriteString(" " + p() + ";")
+		pre = append(pre, " "+f+" := ")
+		if lit, ok := fun.(*ast.FuncLit); ok && r.wrappedLit(lit) != nil {
+			pre = append(pre, r.wrappedLit(lit)...)
+		} else {
+			pre = append(pre, fun)
 		}
-		fmt.Fprintf(&b, " %s := func() { %s(%s) }; %s.Go(%s) }", body, callee(), args(), rtName, body)
-		return b.String()
-	})
+		pre = append(pre, ";")
+		callee = parts(f)
+	}
+	pre, args := r.goArgs(call, sig, pre)
+	r.goCall(g, pre, callee, args)
+}
+
+// goCall records the replacement of g: pre, then the goroutine's function
+// held in a variable, then __rt.Go. The variable matters: yaegi v0.16.1
+// binds the variables of a func literal passed straight to a compiled
+// function only when it is called, so every iteration of a loop would see
+// the last one's. The function is created in a helper call, as every func
+// value is (see wrapLit): the goroutine may end while the creating
+// function runs its deferred calls (defer wg.Wait()).
+func (r *rewriter) goCall(g *ast.GoStmt, pre, callee, args []any) {
+	body := r.fresh("g")
+	ps := append(pre, " "+body+" := func() func() { return func() { ")
+	ps = append(ps, callee...)
+	ps = append(ps, "(")
+	ps = append(ps, args...)
+	ps = append(ps, fmt.Sprintf(") } }(); %s.Go(%s) }", rtName, body))
+	r.replaceNode(g, func() []any { return ps })
 }
 
 // goArgs adds the evaluation of call's arguments to pre and returns the
-// renderer of the argument list used inside the goroutine.
-func (r *rewriter) goArgs(call *ast.CallExpr, sig *types.Signature, pre []func() string) (func() string, []func() string) {
+// argument list the goroutine passes.
+func (r *rewriter) goArgs(call *ast.CallExpr, sig *types.Signature, pre []any) ([]any, []any) {
 	params := sig.Params()
 	if len(call.Args) == 1 {
 		if tup, ok := r.typeOf(call.Args[0]).(*types.Tuple); ok { // f(g()) with g multi-valued
@@ -80,16 +92,17 @@ func (r *rewriter) goArgs(call *ast.CallExpr, sig *types.Signature, pre []func()
 			for i := range names {
 				names[i] = r.fresh("a")
 			}
-			arg := call.Args[0]
-			pre = append(pre, func() string { return strings.Join(names, ", ") + " := " + r.src(arg) })
-			return func() string { return strings.Join(names, ", ") }, pre
+			list := strings.Join(names, ", ")
+			return append(pre, " "+list+" := ", call.Args[0], ";"), parts(list)
 		}
 	}
-	parts := make([]func() string, len(call.Args))
+	var args []any
 	for i, a := range call.Args {
-		a := a
+		if i > 0 {
+			args = append(args, ", ")
+		}
 		if r.isConst(a) {
-			parts[i] = func() string { return r.src(a) }
+			args = append(args, a)
 			continue
 		}
 		var pt types.Type
@@ -102,31 +115,25 @@ func (r *rewriter) goArgs(call *ast.CallExpr, sig *types.Signature, pre []func()
 			pt = params.At(i).Type()
 		}
 		v := r.fresh("a")
-		pre = append(pre, r.typedVar(v, pt, a))
-		parts[i] = func() string { return v }
+		pre = append(pre, r.typedVar(v, pt, a)...)
+		args = append(args, v)
 	}
-	return func() string {
-		out := make([]string, len(parts))
-		for i, p := range parts {
-			out[i] = p()
-		}
-		s := strings.Join(out, ", ")
-		if call.Ellipsis.IsValid() {
-			s += "..."
-		}
-		return s
-	}, pre
+	if call.Ellipsis.IsValid() {
+		args = append(args, "...")
+	}
+	return pre, args
 }
 
-// typedVar renders "var v T = a", or "v := a" when t is unknown or cannot
-// be named in the program (the value is then typed already, and assignable).
-func (r *rewriter) typedVar(v string, t types.Type, a ast.Expr) func() string {
+// typedVar renders " var v T = a;", or " v := a;" when t is unknown or
+// cannot be named in the program (the value is then typed already, and
+// assignable to the parameter).
+func (r *rewriter) typedVar(v string, t types.Type, a ast.Expr) []any {
 	if t != nil {
 		if name, err := r.typeName(t); err == nil {
-			return func() string { return "var " + v + " " + name + " = " + r.src(a) }
+			return parts(" var "+v+" "+name+" = ", a, ";")
 		}
 	}
-	return func() string { return v + " := " + r.src(a) }
+	return parts(" "+v+" := ", a, ";")
 }
 
 // goBuiltin rewrites go with one of the builtins allowed in statement
@@ -142,11 +149,14 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 		r.refuse(call.Pos(), "go statement calling %s is not supported by the runner; call it inside a func literal", name)
 		return
 	}
-	var pre []func() string
-	parts := make([]string, len(call.Args))
+	pre := parts("{")
+	var args []any
 	for i, a := range call.Args {
+		if i > 0 {
+			args = append(args, ", ")
+		}
 		if r.isConst(a) || r.p.info.Types[a].IsNil() {
-			parts[i] = "\x01" // placeholder: the constant's own text, see below
+			args = append(args, a)
 			continue
 		}
 		var t types.Type
@@ -159,26 +169,10 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 			}
 		}
 		v := r.fresh("a")
-		pre = append(pre, r.typedVar(v, t, a))
-		parts[i] = v
+		pre = append(pre, r.typedVar(v, t, a)...)
+		args = append(args, v)
 	}
-	r.replaceNode(g, func() string {
-		var b strings.Builder
-		b.WriteString("{" + padHere)
-		for _, p := range pre {
-			b.WriteString(" " + p() + ";")
-		}
-		args := make([]string, len(parts))
-		for i, p := range parts {
-			if p == "\x01" {
-				p = r.src(call.Args[i])
-			}
-			args[i] = p
-		}
-		body := r.fresh("g")
-		fmt.Fprintf(&b, " %s := func() { %s(%s) }; %s.Go(%s) }", body, callee, strings.Join(args, ", "), rtName, body)
-		return b.String()
-	})
+	r.goCall(g, pre, parts(callee), args)
 }
 
 // isMethodVal reports whether e is x.M with M a method (not a field of

@@ -143,7 +143,7 @@ func (r *rewriter) rangeLoopVars(rs *ast.RangeStmt, escaping map[*types.Var]bool
 		return
 	}
 	list := strings.Join(names, ", ")
-	r.insert(rs.Body.Lbrace+1, 1, func() string { return " " + list + " := " + list + ";" })
+	r.insert(rs.Body.Lbrace+1, 1, " "+list+" := "+list+";")
 }
 
 // forLoopVars gives the escaping variables of a three-clause loop Go 1.22
@@ -184,7 +184,7 @@ func (r *rewriter) forLoopVars(fs *ast.ForStmt, escaping map[*types.Var]bool, co
 		ast.Inspect(part, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
 				if o, ok := outer[r.p.info.ObjectOf(id)]; ok {
-					r.replaceNode(id, func() string { return o })
+					r.replaceText(id, o)
 				}
 			}
 			return true
@@ -196,18 +196,16 @@ func (r *rewriter) forLoopVars(fs *ast.ForStmt, escaping map[*types.Var]bool, co
 			if label == "" {
 				label = r.fresh("cont")
 			}
-			r.replaceNode(br, func() string { return "goto " + label })
+			r.replaceText(br, "goto "+label)
 		}
 	}
 	in, out := strings.Join(inner, ", "), strings.Join(outers, ", ")
-	r.insert(fs.Body.Lbrace+1, 1, func() string { return " " + in + " := " + out + "; {" })
-	r.insert(fs.Body.Rbrace, 0, func() string {
-		s := "}; "
-		if label != "" {
-			s += label + ": "
-		}
-		return s + out + " = " + in + "; "
-	})
+	r.insert(fs.Body.Lbrace+1, 1, " "+in+" := "+out+"; {")
+	end := "}; "
+	if label != "" {
+		end += label + ": "
+	}
+	r.insert(fs.Body.Rbrace, 0, end+out+" = "+in+"; ")
 }
 
 // rangeInt rewrites for i := range n (Go 1.22), which yaegi v0.16.1 panics
@@ -228,13 +226,12 @@ func (r *rewriter) rangeInt(rs *ast.RangeStmt) {
 		return
 	}
 	i, n := r.fresh("i"), r.fresh("n")
-	r.replace(rs.For, rs.Body.Lbrace+1, func() string {
-		s := fmt.Sprintf("for %s, %s := %s(0), %s(%s); %s < %s; %s++ {%s", i, n, tn, tn, r.src(rs.X), i, n, i, padHere)
-		if rs.Key != nil && !isBlank(rs.Key) {
-			s += fmt.Sprintf(" %s %s %s;", r.src(rs.Key), rs.Tok, i)
-		}
-		return s
-	})
+	ps := parts(fmt.Sprintf("for %s, %s := %s(0), %s(", i, n, tn, tn), rs.X,
+		fmt.Sprintf("); %s < %s; %s++ {%s", i, n, i, padHere))
+	if rs.Key != nil && !isBlank(rs.Key) {
+		ps = append(ps, " ", rs.Key, fmt.Sprintf(" %s %s;", rs.Tok, i))
+	}
+	r.replace(rs.For, rs.Body.Lbrace+1, func() []any { return ps })
 }
 
 // forCond gives for init; ; post loops an explicit true condition: yaegi
@@ -252,5 +249,71 @@ func (r *rewriter) forCond(fs *ast.ForStmt) {
 	if i >= len(src) {
 		return
 	}
-	r.insert(r.tf.Pos(i+1), 0, func() string { return " true" })
+	r.insert(r.tf.Pos(i+1), 0, " true")
+}
+
+// hasChanElem reports whether u, a container type, has channel elements.
+func hasChanElem(u types.Type) bool {
+	if p, ok := u.(*types.Pointer); ok {
+		u = p.Elem().Underlying()
+	}
+	var elem types.Type
+	switch c := u.(type) {
+	case *types.Slice:
+		elem = c.Elem()
+	case *types.Array:
+		elem = c.Elem()
+	case *types.Map:
+		elem = c.Elem()
+	default:
+		return false
+	}
+	_, isChan := elem.Underlying().(*types.Chan)
+	return isChan
+}
+
+// rangeChanElems rewrites for k, v := range x when the elements of x are
+// channels: yaegi v0.16.1 fails on such loops ("reflect: call of
+// reflect.Value.Len on int Value"). Slices and arrays become an index
+// loop over x, evaluated once (an array is copied, as range does); a map
+// becomes a loop over its keys that reads each value, which needs x to be
+// a variable.
+func (r *rewriter) rangeChanElems(rs *ast.RangeStmt, u types.Type) {
+	key := []any{}
+	if rs.Key != nil && !isBlank(rs.Key) {
+		key = parts(rs.Key)
+	}
+	if _, isMap := u.(*types.Map); isMap {
+		if !isVarRef(rs.X) {
+			r.refuse(rs.For, "range with a value over a map of channels needs a variable: write for k := range m { v := m[k]; ... }")
+			return
+		}
+		k := r.fresh("k")
+		ps := parts("for "+k+" := range ", rs.X, " {"+padHere+" ")
+		if len(key) > 0 {
+			ps = append(ps, rs.Key, " "+rs.Tok.String()+" "+k+"; ")
+		}
+		ps = append(ps, rs.Value, " "+rs.Tok.String()+" ", rs.X, "["+k+"];")
+		r.replace(rs.For, rs.Body.Lbrace+1, func() []any { return ps })
+		return
+	}
+	x, i := r.fresh("x"), r.fresh("i")
+	ps := parts("for "+x+", "+i+" := ", rs.X, fmt.Sprintf(", 0; %s < len(%s); %s++ {%s ", i, x, i, padHere))
+	if len(key) > 0 {
+		ps = append(ps, rs.Key, " "+rs.Tok.String()+" "+i+"; ")
+	}
+	ps = append(ps, rs.Value, " "+rs.Tok.String()+" "+x+"["+i+"];")
+	r.replace(rs.For, rs.Body.Lbrace+1, func() []any { return ps })
+}
+
+// isVarRef reports whether e is a variable or a field selection of one,
+// which can be evaluated twice.
+func isVarRef(e ast.Expr) bool {
+	switch e := unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isVarRef(e.X)
+	}
+	return false
 }

@@ -3,6 +3,11 @@ package runner
 import (
 	"bytes"
 	"flag"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,6 +55,7 @@ func TestFrontendGolden(t *testing.T) {
 				t.Logf("rewritten:\n%s", numberLines(res.prep.Source))
 				t.Errorf("stdout differs from the real toolchain's\ngot:\n%s\nwant:\n%s", res.stdout, want)
 			}
+			checkLines(t, src, res.prep.Source)
 			if n := res.shim.ticks.Load(); n == 0 {
 				t.Errorf("no __rt.Tick calls")
 			}
@@ -69,5 +75,118 @@ func writeRealOutput(t *testing.T, path, golden string) {
 	}
 	if err := os.WriteFile(golden, stdout.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// positionsProg has multi-line operands in a select case and a go statement
+// (which the rewrite reflows) before the functions whose positions yaegi
+// reports.
+const positionsProg = `package main
+
+import (
+	"fmt"
+	"strconv"
+)
+
+func main() {
+	a := make(chan int, 1)
+	b := make(chan string, 1)
+	select {
+	case a <- len(fmt.Sprint(
+		"x",
+		"y")):
+	case v := <-b:
+		fmt.Println(v)
+	}
+	done := make(chan bool)
+	go func(x int,
+		y int) {
+		done <- x == y
+	}(1,
+		2)
+	<-done
+	%s
+}
+
+func boom() {
+	var s []int
+	fmt.Println(s[5])
+}
+
+func apply[T, U any](x T, f func(T) U) U { return f(x) }
+
+var _ = strconv.Itoa
+`
+
+// TestPositionsMapBack proves that yaegi's positions in the rewritten
+// program are the learner's: a runtime panic and a compile error that only
+// yaegi reports (v0.16.1 cannot infer two type parameters from a func
+// argument) point at the original lines.
+func TestPositionsMapBack(t *testing.T) {
+	tests := []struct {
+		name, stmt, want string
+	}{
+		{"panic", "boom()", "func boom"},
+		{"compile error", "fmt.Println(apply(3, strconv.Itoa))", "func apply"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := strings.Replace(positionsProg, "%s", tt.stmt, 1)
+			res := runDirect(t, "prog.go", []byte(src))
+			if res.prep == nil {
+				t.Fatalf("Prepare: %v", res.err)
+			}
+			if got := strings.Count(string(res.prep.Source), "\n"); got < strings.Count(src, "\n") {
+				t.Errorf("rewritten source has %d lines, want at least %d", got, strings.Count(src, "\n"))
+			}
+			want := fmt.Sprintf("%d:", 1+strings.Count(src[:strings.Index(src, tt.want)], "\n"))
+			msg := res.stderr
+			if res.err != nil {
+				msg += res.err.Error()
+			}
+			if !strings.HasPrefix(msg, want) {
+				t.Errorf("yaegi reported %q, want position %s... (%s)\nrewritten:\n%s", msg, want, tt.want, numberLines(res.prep.Source))
+			}
+		})
+	}
+}
+
+// callLines returns, for each line, the functions called by the expression
+// statements that start on it (positions honour line directives).
+func callLines(t *testing.T, src []byte) map[int][]string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "prog.go", src, 0)
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	out := map[int][]string{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if es, ok := n.(*ast.ExprStmt); ok {
+			if call, ok := es.X.(*ast.CallExpr); ok {
+				name := types.ExprString(call.Fun)
+				if name == rtName+".Close" {
+					name = "close"
+				}
+				if !strings.HasPrefix(name, reservedPrefix) {
+					line := fset.Position(es.Pos()).Line
+					out[line] = append(out[line], name)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// checkLines fails unless every call statement of orig is on the same line
+// in rewritten.
+func checkLines(t *testing.T, orig, rewritten []byte) {
+	t.Helper()
+	got := callLines(t, rewritten)
+	for line, calls := range callLines(t, orig) {
+		if strings.Join(got[line], ",") != strings.Join(calls, ",") {
+			t.Errorf("line %d: rewritten calls %v, want %v", line, got[line], calls)
+		}
 	}
 }

@@ -25,19 +25,17 @@ func (r *rewriter) funcEntry(body *ast.BlockStmt, sig *types.Signature, recursiv
 		return
 	}
 	n := tickCost(body)
-	r.insert(body.Lbrace+1, 0, func() string { return fmt.Sprintf(" %s.Tick(%d);", rtName, n) })
+	r.insert(body.Lbrace+1, 0, fmt.Sprintf(" %s.Tick(%d);", rtName, n))
 	if recursive {
 		frame := r.frameSize(sig, body)
-		r.insert(body.Lbrace+1, 1, func() string {
-			return fmt.Sprintf(" %s.Enter(%d); defer %s.Leave();", rtName, frame, rtName)
-		})
+		r.insert(body.Lbrace+1, 1, fmt.Sprintf(" %s.Enter(%d); defer %s.Leave();", rtName, frame, rtName))
 	}
 }
 
 // loopTick inserts the per-iteration tick at the top of a loop body.
 func (r *rewriter) loopTick(body *ast.BlockStmt) {
 	n := tickCost(body)
-	r.insert(body.Lbrace+1, 0, func() string { return fmt.Sprintf(" %s.Tick(%d);", rtName, n) })
+	r.insert(body.Lbrace+1, 0, fmt.Sprintf(" %s.Tick(%d);", rtName, n))
 }
 
 // frameSize estimates a function's frame as gc on amd64 would lay it out,

@@ -31,6 +31,7 @@ func (r *rewriter) collect() []string {
 		case *ast.FuncLit:
 			sig, _ := r.typeOf(n).(*types.Signature)
 			r.funcEntry(n.Body, sig, recursive[n])
+			r.wrapLit(n, stack)
 		case *ast.ForStmt:
 			r.loopTick(n.Body)
 			r.forLoopVars(n, escaping, conts)
@@ -67,6 +68,8 @@ func (r *rewriter) collect() []string {
 			r.selectStmt(n)
 		case *ast.GoStmt:
 			r.goStmt(n)
+		case *ast.DeferStmt:
+			r.deferStmt(n, inLoop(stack))
 		case *ast.CallExpr:
 			r.call(n)
 		}
@@ -100,6 +103,20 @@ func inStmtList(stack []ast.Node) bool {
 			return p.Comm != stack[i+1]
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// inLoop reports whether the top of stack is in the body of a loop of the
+// same function.
+func inLoop(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
 		}
 	}
 	return false
@@ -140,7 +157,11 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 		r.refuse(rs.For, "range over %s is not supported by the runner", types.ExprString(rs.X))
 		return
 	default:
-		r.rangeLoopVars(rs, escaping)
+		if rs.Value != nil && !isBlank(rs.Value) && hasChanElem(u) {
+			r.rangeChanElems(rs, u)
+		} else {
+			r.rangeLoopVars(rs, escaping)
+		}
 	}
 	r.loopTick(rs.Body)
 }
