@@ -43,6 +43,7 @@ func (r *run) pass(next *sim.G) {
 		r.endBySim()
 		return
 	}
+	r.step()
 	gr := r.gors[next.ID]
 	if gr == nil {
 		gr = &gor{g: next, wake: make(chan struct{}, 1)}

@@ -189,6 +189,10 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 			r.end(o, code, "")
 			runtime.Goexit()
 		}),
+		"Snapshot": reflect.ValueOf(func(label string) string {
+			r.op()
+			return r.snapshot(label)
+		}),
 		"Write": reflect.ValueOf(func(fd int, p []byte) (int, error) {
 			if fd == 2 {
 				return r.stderr.Write(p)

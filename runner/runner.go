@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -37,6 +38,10 @@ type Options struct {
 	Trace bool
 	// MaxEvents bounds the trace kept (sim.Config.MaxEvents).
 	MaxEvents int
+	// Steps is how many machine snapshots to keep in Result.Steps: one
+	// each time the baton passes from one G to another, the first at the
+	// start. 0 keeps none.
+	Steps int
 }
 
 // Limits bound what a learner's program may consume. A run that reaches
@@ -93,15 +98,19 @@ type Result struct {
 	// Snapshots are the machine pictures the program asked for with
 	// gpm.Snapshot, in order.
 	Snapshots []Snapshot
+	// Steps are snapshots of the machine at each switch from one G to
+	// another, as many as Options.Steps asked for, then one at the end.
+	Steps []sim.Snapshot
 	// Detail is extra text for some outcomes: the internal error's message.
 	Detail string
 }
 
 // Snapshot is a labelled picture of the machine taken by gpm.Snapshot.
 type Snapshot struct {
-	Label string
-	Time  int64
-	Text  string
+	Label   string
+	Time    int64
+	Text    string
+	Machine sim.Snapshot
 }
 
 // run is the state of one program run.
@@ -123,6 +132,7 @@ type run struct {
 
 	stdout, stderr *limitWriter
 	snaps          []Snapshot
+	stepSnaps      []sim.Snapshot
 
 	ended   atomic.Bool
 	endOnce sync.Once
@@ -202,6 +212,7 @@ func (r *run) start() error {
 	main := &gor{g: r.s.Current(), wake: make(chan struct{}, 1), main: true}
 	r.gors[main.g.ID] = main
 	r.cur = main
+	r.step()
 	r.wg.Add(1)
 	go r.runMain(main)
 	return nil
@@ -285,10 +296,30 @@ func (r *run) finish(ctx context.Context) *Result {
 		if r.opts.Trace {
 			res.Trace = r.s.Trace()
 		}
+		if r.opts.Steps > 0 {
+			res.Steps = append(r.stepSnaps, r.s.Snapshot())
+		}
 		res.Stats = r.s.Stats()
 		res.VirtualTime = r.s.Now()
 		res.Procs = r.s.GOMAXPROCS()
 	}
 	_ = ctx
 	return res
+}
+
+// step keeps a snapshot of the machine, if Options.Steps asks for more.
+func (r *run) step() {
+	if len(r.stepSnaps) < r.opts.Steps {
+		r.stepSnaps = append(r.stepSnaps, r.s.Snapshot())
+	}
+}
+
+// snapshot records a labelled picture for gpm.Snapshot and returns its
+// text.
+func (r *run) snapshot(label string) string {
+	sn := r.s.Snapshot()
+	var b strings.Builder
+	sn.WriteText(&b)
+	r.snaps = append(r.snaps, Snapshot{Label: label, Time: sn.Time, Text: b.String(), Machine: sn})
+	return b.String()
 }

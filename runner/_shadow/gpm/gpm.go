@@ -22,3 +22,11 @@ func StackSize() int { return rt.StackSize() }
 
 // Goid returns the calling goroutine's id, as tracebacks print it.
 func Goid() int64 { return rt.Goid() }
+
+// Snapshot records a picture of the whole machine at this point, under
+// the given label: each P with its M, running G, runnext and local queue,
+// the global queue, every goroutine and channel. Lessons draw it.
+func Snapshot(label string) { rt.Snapshot(label) }
+
+// State returns the same picture as text, for the program to print.
+func State() string { return rt.Snapshot("") }
