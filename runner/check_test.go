@@ -11,11 +11,13 @@ import (
 )
 
 // feShadow stands in for the back end's shadow packages in the front end's
-// tests: the real sync, time, runtime, runtime/debug and os of stdlib.Symbols.
+// tests: the real packages of stdlib.Symbols (all but gpm).
 func feShadow() interp.Exports {
 	out := interp.Exports{}
-	for _, p := range []string{"sync", "time", "runtime", "runtime/debug", "os"} {
-		out[exportKey(p)] = stdlib.Symbols[exportKey(p)]
+	for _, p := range shadowedPkgs {
+		if syms, ok := stdlib.Symbols[exportKey(p)]; ok {
+			out[exportKey(p)] = syms
+		}
 	}
 	return out
 }

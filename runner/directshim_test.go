@@ -130,10 +130,18 @@ type directResult struct {
 
 // runDirect prepares src and runs it under yaegi with the direct shim.
 func runDirect(t testing.TB, name string, src []byte) *directResult {
+	return runDirectEdit(t, name, src, nil)
+}
+
+// runDirectEdit is runDirect with an edit of the rewritten source.
+func runDirectEdit(t testing.TB, name string, src []byte, edit func([]byte) []byte) *directResult {
 	t.Helper()
 	prep, err := Prepare(name, src, feShadow())
 	if err != nil {
 		return &directResult{err: err}
+	}
+	if edit != nil {
+		prep.Source = edit(prep.Source)
 	}
 	res := &directResult{shim: &directShim{}, prep: prep}
 	var stdout, stderr bytes.Buffer

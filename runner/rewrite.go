@@ -115,22 +115,27 @@ type rewriter struct {
 	helpers map[string]string // helper name -> declaration, emitted at the end
 	intErr  error             // first internal inconsistency found
 	busy    map[*edit]bool    // edits being rendered, never applied inside themselves
+	// stubKept holds the stubbed packages still referenced after the
+	// rewrite (cmp.Ordered as a constraint), whose import stays.
+	stubKept map[string]bool
 }
 
 func rewrite(p *program) ([]byte, []string, error) {
 	r := &rewriter{
-		p:       p,
-		tf:      p.fset.File(p.file.Pos()),
-		handled: map[ast.Node]bool{},
-		errs:    &errList{filename: p.filename, fset: p.fset},
-		quals:   map[string]string{},
-		helpers: map[string]string{},
-		busy:    map[*edit]bool{},
+		p:        p,
+		tf:       p.fset.File(p.file.Pos()),
+		handled:  map[ast.Node]bool{},
+		errs:     &errList{filename: p.filename, fset: p.fset},
+		quals:    map[string]string{},
+		helpers:  map[string]string{},
+		busy:     map[*edit]bool{},
+		stubKept: map[string]bool{},
 	}
 	recursive := r.collect()
 	if err := r.errs.err(); err != nil {
 		return nil, nil, err
 	}
+	r.stubImports()
 	// The import of the shim and of the aliases used to name types goes on
 	// the package clause line, after the package name.
 	r.insert(r.p.file.Name.End(), 0, r.importText())
@@ -348,12 +353,7 @@ func (r *rewriter) typeName(t types.Type) (string, error) {
 			ok = false
 			return pkg.Name()
 		}
-		alias, seen := r.quals[pkg.Path()]
-		if !seen {
-			alias = reservedPrefix + "q_" + strings.NewReplacer("/", "_", ".", "_").Replace(pkg.Path())
-			r.quals[pkg.Path()] = alias
-		}
-		return alias
+		return r.pkgAlias(pkg.Path())
 	}
 	s := types.TypeString(t, qual)
 	if !ok || !nameable(t, r.p.pkg, map[types.Type]bool{}) {

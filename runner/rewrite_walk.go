@@ -72,6 +72,12 @@ func (r *rewriter) collect() []string {
 			r.deferStmt(n, inLoop(stack))
 		case *ast.CallExpr:
 			r.call(n)
+		case *ast.SelectorExpr:
+			r.stubSelector(n)
+		case *ast.Ident:
+			if inst, ok := r.p.info.Instances[n]; ok {
+				r.explicitInst(n, inst, stack)
+			}
 		}
 		return true
 	})
@@ -151,6 +157,10 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 			r.rangeLoopVars(rs, escaping)
 		}
 	case *types.Signature:
+		if r.rangeIter(rs) {
+			r.rangeLoopVars(rs, escaping)
+			break
+		}
 		r.refuse(rs.For, "range over function iterator %s (Go 1.23) is not supported by the runner; call the function with a yield func instead", types.ExprString(rs.X))
 		return
 	case nil:
