@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +14,8 @@ var commands = []func(*env) *cobra.Command{
 	newRunCmd,
 	newVersionCmd,
 	newWorkerCmd,
+	newLessonCmd,
+	newListCmd,
 }
 
 // newRootCmd builds the gotour-gpm command tree for one run.
@@ -73,43 +74,9 @@ one with --lang en or --lang zh.`,
 	return root
 }
 
-// welcome is what gotour-gpm prints when run without a command.
-//
-// TODO(issue 2): replace with the course's lesson list once tour and
-// lessons exist.
-func (e *env) welcome(root *cobra.Command) error {
-	w := e.stdout
-	fmt.Fprintln(w, i18n.Text{
-		En: "Welcome to gotour-gpm, an interactive course on Go concurrency and the G-P-M scheduler.",
-		Zh: "欢迎使用 gotour-gpm：Go 并发与 GPM 调度模型的交互式课程。",
-	}.In(e.lang))
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, i18n.Text{
-		En: "The lessons are being written and will be listed here. Commands available now:",
-		Zh: "课程正在编写中，完成后会列在这里。目前可用的命令：",
-	}.In(e.lang))
-	fmt.Fprintln(w)
-
-	var avail []*cobra.Command
-	width := 0
-	for _, c := range root.Commands() {
-		// cobra's own help command is untranslated; the last line points to it.
-		if !c.IsAvailableCommand() || c.Name() == "help" {
-			continue
-		}
-		avail = append(avail, c)
-		width = max(width, len(c.Name()))
-	}
-	for _, c := range avail {
-		fmt.Fprintf(w, "  %-*s  %s\n", width, c.Name(), c.Short)
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, i18n.Text{
-		En: `Run "gotour-gpm help <command>" for more about a command.`,
-		Zh: `运行 "gotour-gpm help <命令>" 查看命令的详细说明。`,
-	}.In(e.lang))
-	return nil
-}
+// welcome is what gotour-gpm prints when run without a command: the
+// course list, as the list command prints it.
+func (e *env) welcome(*cobra.Command) error { return e.list(false) }
 
 // unknownCommand is the root's argument check: the root takes no
 // arguments, so any word left over is a command we do not have.

@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/progress"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
+	"github.com/gotour-gpm/gotour-gpm/lessons"
+	"github.com/gotour-gpm/gotour-gpm/tour"
+)
+
+// Environment variables of the course commands.
+const (
+	// configDirEnv overrides the directory of the progress file; tests
+	// point it at a temporary directory.
+	configDirEnv = "GOTOUR_GPM_CONFIG_DIR"
+	// lessonsEnv names a directory of lessons (en/NN-id.md, zh/NN-id.md)
+	// to use instead of the built-in ones: lesson authors preview their
+	// work with it, and tests use small made-up courses.
+	lessonsEnv = "GOTOUR_GPM_LESSONS"
+)
+
+// loadTour loads the lessons in the learner's language.
+func (e *env) loadTour() (*tour.Tour, error) {
+	fsys := lessons.FS()
+	if dir := e.getenv(lessonsEnv); dir != "" {
+		fsys = os.DirFS(dir)
+	}
+	t, err := tour.Load(fsys, string(e.lang))
+	if err != nil {
+		return nil, fmt.Errorf("loading the lessons: %w", err)
+	}
+	return t, nil
+}
+
+// progressStore returns the learner's progress file: in $GOTOUR_GPM_CONFIG_DIR
+// if set, else in gotour-gpm under the user's configuration directory.
+func (e *env) progressStore() (*progress.Store, error) {
+	if dir := e.getenv(configDirEnv); dir != "" {
+		return &progress.Store{Dir: dir}, nil
+	}
+	dir, err := userConfigDir(e.getenv, runtime.GOOS)
+	if err != nil {
+		return nil, err
+	}
+	return &progress.Store{Dir: filepath.Join(dir, "gotour-gpm")}, nil
+}
+
+// userConfigDir is os.UserConfigDir reading the environment through
+// getenv, so that commands see only the env they were given.
+func userConfigDir(getenv func(string) string, goos string) (string, error) {
+	var dir, from string
+	switch goos {
+	case "windows":
+		dir, from = getenv("AppData"), "%AppData%"
+	case "darwin", "ios":
+		if dir, from = getenv("HOME"), "$HOME"; dir != "" {
+			dir = filepath.Join(dir, "Library", "Application Support")
+		}
+	case "plan9":
+		if dir, from = getenv("home"), "$home"; dir != "" {
+			dir = filepath.Join(dir, "lib")
+		}
+	default:
+		dir, from = getenv("XDG_CONFIG_HOME"), "$XDG_CONFIG_HOME"
+		if dir != "" && !filepath.IsAbs(dir) {
+			return "", errors.New("path in $XDG_CONFIG_HOME is relative")
+		}
+		if dir == "" {
+			if dir, from = getenv("HOME"), "$HOME"; dir != "" {
+				dir = filepath.Join(dir, ".config")
+			}
+		}
+	}
+	if dir == "" {
+		return "", fmt.Errorf("no configuration directory: %s is not set", from)
+	}
+	return dir, nil
+}
+
+// loadProgress reads the learner's progress. When it cannot, it returns
+// empty progress and the reason: no configuration directory, or a
+// damaged file, which is left as it is.
+func (e *env) loadProgress() (*progress.Progress, error) {
+	s, err := e.progressStore()
+	if err != nil {
+		return &progress.Progress{}, err
+	}
+	p, err := s.Load()
+	if err != nil {
+		return &progress.Progress{}, err
+	}
+	return p, nil
+}
+
+// warnProgress reports on stderr that progress could not be read or
+// recorded. A damaged file gets advice, since the learner must act.
+func (e *env) warnProgress(err error) {
+	var d *progress.DamagedError
+	if errors.As(err, &d) {
+		fmt.Fprintf(e.stderr, "gotour-gpm: "+i18n.Text{
+			En: "%v\ngotour-gpm: the file was left as it is; progress is not recorded until you fix or delete it",
+			Zh: "%v\ngotour-gpm: 该文件保持原样；在你修好或删除它之前，学习进度不会被记录",
+		}.In(e.lang)+"\n", err)
+		return
+	}
+	fmt.Fprintf(e.stderr, "gotour-gpm: "+i18n.Text{
+		En: "cannot record progress: %v",
+		Zh: "无法记录学习进度：%v",
+	}.In(e.lang)+"\n", err)
+}
+
+// listWidth is the width the lesson list wraps its summaries to.
+const listWidth = 80
+
+// writeList writes the course, lesson by lesson, with the learner's
+// progress: a ✓ for each lesson read and exercise passed.
+func writeList(w io.Writer, lang i18n.Lang, t *tour.Tour, p *progress.Progress) {
+	read := 0
+	for _, l := range t.Lessons {
+		if p.HasRead(l.ID) {
+			read++
+		}
+	}
+	fmt.Fprintf(w, i18n.Text{
+		En: "gotour-gpm: Go concurrency and the G-P-M scheduler. Lessons read: %d of %d.",
+		Zh: "gotour-gpm：Go 并发与 GPM 调度模型。已读课程：%d / %d。",
+	}.In(lang)+"\n\n", read, len(t.Lessons))
+	const indent = "        "
+	for _, l := range t.Lessons {
+		mark := " "
+		if p.HasRead(l.ID) {
+			mark = "✓"
+		}
+		fmt.Fprintf(w, "  %s %2d  %s\n", mark, l.Order, l.Title)
+		summary := termview.Wrap(l.Summary, listWidth-len(indent))
+		fmt.Fprintln(w, indent+strings.ReplaceAll(summary, "\n", "\n"+indent))
+		if len(l.Exercises) > 0 {
+			var exs []string
+			for _, ex := range l.Exercises {
+				if p.HasPassed(ex) {
+					ex += " ✓"
+				}
+				exs = append(exs, ex)
+			}
+			fmt.Fprintln(w, indent+i18n.Text{En: "exercises: ", Zh: "练习："}.In(lang)+strings.Join(exs, ", "))
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, i18n.Text{
+		En: `Read a lesson with "gotour-gpm lesson N", or "gotour-gpm lesson next" for the
+first one not read yet. "gotour-gpm help" lists every command.`,
+		Zh: `用 "gotour-gpm lesson N" 阅读第 N 课，或用 "gotour-gpm lesson next" 阅读下一篇
+还没读过的课程。"gotour-gpm help" 列出所有命令。`,
+	}.In(lang))
+}
+
+// list prints the course list, through the pager on a terminal. Progress
+// that cannot be read is reported, and the list shown without it; a
+// missing configuration directory is not worth a warning here.
+func (e *env) list(noPager bool) error {
+	t, err := e.loadTour()
+	if err != nil {
+		return err
+	}
+	p, perr := e.loadProgress()
+	var d *progress.DamagedError
+	if errors.As(perr, &d) {
+		e.warnProgress(perr)
+	}
+	var b strings.Builder
+	writeList(&b, e.lang, t, p)
+	return e.page(b.String(), noPager)
+}

@@ -1,0 +1,177 @@
+// Package progress keeps the learner's progress through the course: the
+// lessons read and the exercises passed. It is a small JSON file,
+// progress.json in the tool's configuration directory, which the CLI
+// chooses (see internal/cli).
+//
+// The file is written whole, to a temporary file in the same directory
+// that is then renamed over it, so a crash never leaves half a file. A
+// file that cannot be parsed is reported as a [*DamagedError] and left as
+// it is: progress is the learner's, and is never reset behind their back.
+package progress
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+)
+
+// FileName is the name of the progress file in its directory.
+const FileName = "progress.json"
+
+// version is the format of the file; a file of a newer format is
+// reported, not overwritten.
+const version = 1
+
+// Progress is what the learner has done. Lists are sorted and without
+// duplicates, so the file is the same for the same progress.
+type Progress struct {
+	Version int `json:"version"`
+	// Read lists the ids of the lessons the learner has opened.
+	Read []string `json:"read"`
+	// Passed lists the ids of the exercises the learner has passed.
+	Passed []string `json:"passed"`
+}
+
+// HasRead reports whether lesson id was read.
+func (p *Progress) HasRead(id string) bool { _, ok := slices.BinarySearch(p.Read, id); return ok }
+
+// HasPassed reports whether exercise id was passed.
+func (p *Progress) HasPassed(id string) bool { _, ok := slices.BinarySearch(p.Passed, id); return ok }
+
+// Recorder records progress. The lesson command records lessons read;
+// the check command, exercises passed. Tests may substitute their own.
+type Recorder interface {
+	MarkRead(lesson string) error
+	MarkPassed(exercise string) error
+}
+
+// Store is the progress file in directory Dir. Its zero value is not
+// usable: Dir must be set.
+type Store struct {
+	// Dir is the directory of progress.json, created when first written.
+	Dir string
+}
+
+var _ Recorder = (*Store)(nil)
+
+// Path is the progress file's path.
+func (s *Store) Path() string { return filepath.Join(s.Dir, FileName) }
+
+// DamagedError reports a progress file that exists but cannot be read as
+// progress. The file is left untouched.
+type DamagedError struct {
+	Path string
+	Err  error
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("progress file %s is damaged: %v", e.Path, e.Err)
+}
+
+func (e *DamagedError) Unwrap() error { return e.Err }
+
+// Load reads the progress. A missing file is no progress yet, not an
+// error; a file that does not parse is a *DamagedError.
+func (s *Store) Load() (*Progress, error) {
+	data, err := os.ReadFile(s.Path())
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Progress{Version: version}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var p Progress
+	if err := json.Unmarshal(data, &p); err != nil {
+		return nil, &DamagedError{Path: s.Path(), Err: err}
+	}
+	switch {
+	case p.Version == 0:
+		return nil, &DamagedError{Path: s.Path(), Err: errors.New("no format version")}
+	case p.Version > version:
+		return nil, &DamagedError{Path: s.Path(), Err: fmt.Errorf("format version %d is newer than this gotour-gpm's %d", p.Version, version)}
+	}
+	p.Read, p.Passed = tidy(p.Read), tidy(p.Passed)
+	return &p, nil
+}
+
+// MarkRead records that lesson id was read.
+func (s *Store) MarkRead(id string) error {
+	return s.update(func(p *Progress) bool { return add(&p.Read, id) })
+}
+
+// MarkPassed records that exercise id was passed.
+func (s *Store) MarkPassed(id string) error {
+	return s.update(func(p *Progress) bool { return add(&p.Passed, id) })
+}
+
+// update loads the progress, applies change, and writes the result if
+// change reports a change. A damaged file stops it before any write.
+func (s *Store) update(change func(*Progress) bool) error {
+	p, err := s.Load()
+	if err != nil {
+		return err
+	}
+	if !change(p) {
+		return nil
+	}
+	return s.write(p)
+}
+
+// write replaces the file atomically: a temporary file in the same
+// directory, synced, then renamed over the old one.
+func (s *Store) write(p *Progress) error {
+	out := *p
+	out.Version = version
+	// Empty lists are written as [], not null.
+	out.Read, out.Passed = append([]string{}, p.Read...), append([]string{}, p.Passed...)
+	data, err := json.MarshalIndent(&out, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(s.Dir, FileName+".*.tmp")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, s.Path())
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("writing progress: %w", err)
+	}
+	return nil
+}
+
+// add inserts id into the sorted list, reporting whether it was new.
+func add(list *[]string, id string) bool {
+	i, found := slices.BinarySearch(*list, id)
+	if found {
+		return false
+	}
+	*list = slices.Insert(*list, i, id)
+	return true
+}
+
+// tidy sorts a list read from the file and drops duplicates, so that a
+// hand-edited file still works.
+func tidy(list []string) []string {
+	list = slices.Clone(list)
+	slices.Sort(list)
+	return slices.Compact(list)
+}

@@ -1,0 +1,305 @@
+package termview
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/runner"
+	"github.com/gotour-gpm/gotour-gpm/sim"
+)
+
+// Limits that keep a picture to a screenful for programs with thousands
+// of goroutines: the rest is counted, not listed.
+const (
+	maxQueueIDs  = 12 // goroutines listed in one queue
+	maxStackRows = 12 // rows of the stack table
+	maxWaiting   = 8  // waiting goroutines listed under the queues
+	traceLines   = 40 // events of the trace picture
+)
+
+// queues draws each P with its M, running G, runnext and local queue, and
+// the global queue, at the first moment the most goroutines waited to
+// run; or at the end, if none ever waited.
+func (r *Renderer) queues(res *runner.Result) []string {
+	lang := r.opts.Lang
+	end, pk := replay(res.Trace)
+	m := pk.queues
+	var title string
+	if m == nil {
+		m = end
+		title = fmt.Sprintf(txtQueuesEnd.In(lang), fmtDur(m.time))
+	} else {
+		title = fmt.Sprintf(txtQueuesPeak.In(lang), fmtDur(m.time), m.queued())
+	}
+	rt := runtimeSet(m)
+	rows := [][]string{{"P", "M", txtRunning.In(lang), "runnext", txtLocalQueue.In(lang)}}
+	for i, p := range m.ps[:min(len(m.ps), max(m.procs, 1))] {
+		mm, running := "-", "-"
+		if p.m >= 0 {
+			mm = "M" + strconv.Itoa(p.m)
+		}
+		switch {
+		case p.g != 0 && p.syscall:
+			running = gName(p.g, rt, lang) + " " + txtInSyscall.In(lang)
+		case p.g != 0:
+			running = gName(p.g, rt, lang)
+		case p.m < 0:
+			running = txtIdleP.In(lang)
+		}
+		next := "-"
+		if p.runnext != 0 {
+			next = gName(p.runnext, rt, lang)
+		}
+		rows = append(rows, []string{"P" + strconv.Itoa(i), mm, running, next, gList(p.runq)})
+	}
+	lines := []string{r.pal.label(title)}
+	lines = append(lines, r.table(rows)...)
+	lines = append(lines, txtGlobalQueue.In(lang)+gList(m.global))
+	var waiting []string
+	for _, id := range m.gOrder {
+		if g := m.gs[id]; g.status == "waiting" && !g.runtime {
+			waiting = append(waiting, fmt.Sprintf("G%d (%s)", id, g.reason))
+		}
+	}
+	if len(waiting) > maxWaiting {
+		waiting = append(waiting[:maxWaiting], fmt.Sprintf(txtAndMore.In(lang), len(waiting)-maxWaiting))
+	}
+	if len(waiting) > 0 {
+		lines = append(lines, wrapItems(txtWaiting.In(lang), waiting, r.opts.Width-len(margin))...)
+	}
+	return lines
+}
+
+// stacks draws the goroutines alive when their stacks took the most
+// memory, and their stack sizes, with an OS thread's stack for
+// comparison.
+func (r *Renderer) stacks(res *runner.Result) []string {
+	lang := r.opts.Lang
+	end, pk := replay(res.Trace)
+	m := pk.stacks
+	if m == nil {
+		m = end
+	}
+	rt := runtimeSet(m)
+	var ids []int64
+	dead := 0
+	for _, id := range m.gOrder {
+		if m.gs[id].status == "dead" {
+			dead++
+			continue
+		}
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	title := fmt.Sprintf(txtStacksTitle.In(lang), fmtDur(m.time), fmtBytes(m.liveStack), len(ids))
+	rows := [][]string{{txtGoroutine.In(lang), txtState.In(lang), txtStack.In(lang), txtGrew.In(lang)}}
+	shown := ids
+	if len(shown) > maxStackRows {
+		// The largest stacks are the interesting ones; ties by id.
+		shown = slices.Clone(ids)
+		slices.SortStableFunc(shown, func(a, b int64) int { return cmp.Compare(m.gs[b].stack, m.gs[a].stack) })
+		shown = shown[:maxStackRows]
+		slices.Sort(shown)
+	}
+	for _, id := range shown {
+		g := m.gs[id]
+		state := g.status
+		if g.status == "waiting" {
+			state = g.reason
+		}
+		grew := "-"
+		if g.grew > 0 {
+			grew = strconv.Itoa(g.grew) + "×"
+		}
+		rows = append(rows, []string{gName(id, rt, lang), state, fmtBytes(g.stack), grew})
+	}
+	lines := []string{r.pal.label(title)}
+	lines = append(lines, r.table(rows)...)
+	if n := len(ids) - len(shown); n > 0 {
+		lines = append(lines, fmt.Sprintf(txtMoreGs.In(lang), n))
+	}
+	if dead > 0 {
+		lines = append(lines, fmt.Sprintf(txtDeadGs.In(lang), dead))
+	}
+	return append(lines, fmt.Sprintf(txtThreadStack.In(lang),
+		fmtBytes(sim.ThreadStack), sim.ThreadStack/sim.StackMin, fmtBytes(sim.StackMin)))
+}
+
+// chans draws every channel: capacity, buffer, waiting receivers and
+// senders, at the first moment the channels held the most values and
+// waiting goroutines; or at the end, if they never held any.
+func (r *Renderer) chans(res *runner.Result) []string {
+	lang := r.opts.Lang
+	end, pk := replay(res.Trace)
+	m := pk.chans
+	var title string
+	if m == nil {
+		m = end
+		title = fmt.Sprintf(txtChansEnd.In(lang), fmtDur(m.time))
+	} else {
+		title = fmt.Sprintf(txtChansPeak.In(lang), fmtDur(m.time), m.chanLoad())
+	}
+	lines := []string{r.pal.label(title)}
+	if len(m.chOrder) == 0 {
+		return append(lines, txtNoChans.In(lang))
+	}
+	rows := [][]string{{txtChannel.In(lang), txtCap.In(lang), txtBuffer.In(lang), "recvq", "sendq", ""}}
+	for _, id := range m.chOrder {
+		c := m.chans[id]
+		closed := ""
+		if c.closed {
+			closed = txtClosed.In(lang)
+		}
+		rows = append(rows, []string{"ch" + strconv.Itoa(id), strconv.Itoa(c.cap), buffer(c), gList(c.recvq), gList(c.sendq), closed})
+	}
+	lines = append(lines, r.table(rows)...)
+	var sel []string
+	for _, id := range m.gOrder {
+		if g := m.gs[id]; g.status == "waiting" && g.reason == "select" {
+			sel = append(sel, "G"+strconv.FormatInt(id, 10))
+		}
+	}
+	if len(sel) > 0 {
+		lines = append(lines, fmt.Sprintf(txtInSelect.In(lang), strings.Join(sel, " ")))
+	}
+	return lines
+}
+
+// buffer draws a channel's buffer as "[##.] 2/3"; an unbuffered channel
+// has none.
+func buffer(c *chState) string {
+	if c.cap == 0 {
+		return "-"
+	}
+	if c.cap > 16 {
+		return fmt.Sprintf("%d/%d", c.len, c.cap)
+	}
+	return "[" + strings.Repeat("#", c.len) + strings.Repeat(".", max(c.cap-c.len, 0)) + "] " +
+		strconv.Itoa(c.len) + "/" + strconv.Itoa(c.cap)
+}
+
+// summary lists the run's virtual time and the scheduler's counts.
+func (r *Renderer) summary(res *runner.Result) []string {
+	lang := r.opts.Lang
+	st := res.Stats
+	rows := [][]string{
+		{txtVirtualTime.In(lang), fmtDur(res.VirtualTime)},
+		{txtGoroutines.In(lang), fmt.Sprintf(txtGoroutinesVal.In(lang), st.Goroutines, st.MaxLive)},
+		{txtSwitches.In(lang), strconv.FormatInt(st.Switches, 10)},
+		{txtSteals.In(lang), strconv.FormatInt(st.Steals, 10)},
+		{txtHandoffs.In(lang), strconv.FormatInt(st.Handoffs, 10)},
+		{txtPreemptions.In(lang), strconv.FormatInt(st.Preemptions, 10)},
+		{txtStackGrowths.In(lang), fmt.Sprintf(txtStackGrowthsVal.In(lang), st.StackGrowths, fmtBytes(st.StackCopied))},
+	}
+	return append([]string{r.pal.label(txtSummary.In(lang))}, r.rowsNoHeader(rows)...)
+}
+
+// trace shows the first traceLines events of the trace, in the trace's
+// own text form.
+func (r *Renderer) trace(res *runner.Result) []string {
+	lang := r.opts.Lang
+	tr := res.Trace
+	total := int64(len(tr.Events)) + tr.Dropped
+	lines := []string{r.pal.label(fmt.Sprintf(txtTraceTitle.In(lang), min(int64(traceLines), total), total))}
+	lines = append(lines, r.pal.dim(fmt.Sprintf("%12s %-3s %-3s %-5s %-11s %s", "time(ns)", "P", "M", "G", "kind", "details")))
+	var buf bytes.Buffer
+	short := &sim.Trace{Procs: tr.Procs, Seed: tr.Seed, Events: tr.Events[:min(len(tr.Events), traceLines)]}
+	short.WriteText(&buf)
+	lines = append(lines, strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")...)
+	if n := total - int64(len(short.Events)); n > 0 {
+		lines = append(lines, r.pal.dim(fmt.Sprintf(txtMoreEvents.In(lang), n)))
+	}
+	return lines
+}
+
+// table lays out rows in columns two spaces apart; the first row is the
+// header.
+func (r *Renderer) table(rows [][]string) []string {
+	lines := r.rowsNoHeader(rows)
+	if len(lines) > 0 {
+		lines[0] = r.pal.dim(lines[0])
+	}
+	return lines
+}
+
+func (r *Renderer) rowsNoHeader(rows [][]string) []string {
+	var widths []int
+	for _, row := range rows {
+		for i, cell := range row {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], width(cell))
+		}
+	}
+	lines := make([]string, len(rows))
+	for j, row := range rows {
+		var b strings.Builder
+		for i, cell := range row {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			b.WriteString(pad(cell, widths[i]))
+		}
+		lines[j] = strings.TrimRight(b.String(), " ")
+	}
+	return lines
+}
+
+// gList lists goroutines as "G6 G7", at most maxQueueIDs of them, or "-".
+func gList(ids []int64) string {
+	if len(ids) == 0 {
+		return "-"
+	}
+	var parts []string
+	for i, id := range ids {
+		if i == maxQueueIDs {
+			parts = append(parts, fmt.Sprintf("… +%d", len(ids)-i))
+			break
+		}
+		parts = append(parts, "G"+strconv.FormatInt(id, 10))
+	}
+	return strings.Join(parts, " ")
+}
+
+// runtimeSet returns the runtime's goroutines of m.
+func runtimeSet(m *machine) map[int64]bool {
+	rt := map[int64]bool{}
+	for id, g := range m.gs {
+		if g.runtime {
+			rt[id] = true
+		}
+	}
+	return rt
+}
+
+// gName names goroutine g: "G1 (main)", "G5 (runtime)", "G6".
+func gName(g int64, rt map[int64]bool, lang i18n.Lang) string {
+	name := "G" + strconv.FormatInt(g, 10)
+	switch {
+	case g == 1:
+		name += txtMain.In(lang)
+	case rt[g]:
+		name += txtRuntime.In(lang)
+	}
+	return name
+}
+
+// fmtBytes formats a size in bytes with binary units: "2 KiB", "8 MiB".
+func fmtBytes(n int64) string {
+	units := []string{"B", "KiB", "MiB", "GiB"}
+	f, u := float64(n), 0
+	for f >= 1024 && u < len(units)-1 {
+		f /= 1024
+		u++
+	}
+	if f == float64(int64(f)) {
+		return strconv.FormatInt(int64(f), 10) + " " + units[u]
+	}
+	return strconv.FormatFloat(f, 'f', 1, 64) + " " + units[u]
+}

@@ -1,0 +1,327 @@
+package termview
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/tools/txtar"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/lessons"
+	"github.com/gotour-gpm/gotour-gpm/runner"
+	"github.com/gotour-gpm/gotour-gpm/sim"
+	"github.com/gotour-gpm/gotour-gpm/tour"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// allViews are the pictures, in the order the golden files show them.
+var allViews = []tour.View{tour.ViewTimeline, tour.ViewQueues, tour.ViewStack, tour.ViewChan, tour.ViewSummary, tour.ViewTrace}
+
+// TestPictures draws every picture of the programs in testdata/pictures,
+// in both languages; see testdata/README.
+func TestPictures(t *testing.T) {
+	files, err := filepath.Glob("testdata/pictures/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no testdata/pictures/*.txtar files (%v)", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sec := map[string]string{}
+			for _, f := range ar.Files {
+				sec[f.Name] = string(f.Data)
+			}
+			procs := 1
+			if v, ok := strings.CutPrefix(strings.TrimSpace(sec["settings"]), "procs="); ok {
+				procs, _ = strconv.Atoi(v)
+			}
+			res := run(t, sec["prog.go"], procs)
+			var got strings.Builder
+			for _, lang := range i18n.Langs {
+				r := newRenderer(t, Options{Lang: lang})
+				for _, v := range allViews {
+					r.picture(&got, v, res)
+				}
+			}
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(got.String())
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o666); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(sec["want"], got.String()); diff != "" {
+				t.Errorf("%s: pictures mismatch (-want +got):\n%s\nrun go test ./internal/termview -update", file, diff)
+			}
+		})
+	}
+}
+
+func run(t *testing.T, src string, procs int) *runner.Result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	res, err := runner.Run(ctx, []byte(src), runner.Options{Procs: procs, Trace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Outcome != runner.OutcomeOK {
+		t.Fatalf("outcome %v\nstdout:\n%s\nstderr:\n%s", res.Outcome, res.Stdout, res.Stderr)
+	}
+	return res
+}
+
+func newRenderer(t *testing.T, opts Options) *Renderer {
+	t.Helper()
+	r, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestReplay checks the machine rebuilt from the traces of every lesson
+// snippet and of the picture programs: the queue lengths the events carry
+// agree with it, and no goroutine is in two places at once.
+func TestReplay(t *testing.T) {
+	progs := map[string]struct {
+		src   string
+		procs int
+	}{}
+	tr, err := tour.Load(lessons.FS(), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range tr.Lessons {
+		for _, sn := range l.Snippets {
+			if !sn.Info.NoRun && !sn.Info.NoBuild {
+				progs[l.ID+"/"+sn.ID] = struct {
+					src   string
+					procs int
+				}{sn.Code, sn.Info.Procs}
+			}
+		}
+	}
+	files, _ := filepath.Glob("testdata/pictures/*.txtar")
+	for _, file := range files {
+		ar, err := txtar.ParseFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range ar.Files {
+			if f.Name == "prog.go" {
+				progs[filepath.Base(file)] = struct {
+					src   string
+					procs int
+				}{string(f.Data), 2}
+			}
+		}
+	}
+	for name, p := range progs {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			res, err := runner.Run(ctx, []byte(p.src), runner.Options{Procs: p.procs, Trace: true})
+			if err != nil || res.Trace == nil {
+				t.Fatalf("run: %v (trace %v)", err, res != nil && res.Trace != nil)
+			}
+			// Checking places after every event is quadratic: for long
+			// traces, check every step-th event and the last.
+			step := max(1, len(res.Trace.Events)/500)
+			start := time.Now()
+			m := newMachine(res.Trace.Procs)
+			for i := range res.Trace.Events {
+				e := &res.Trace.Events[i]
+				m.apply(e)
+				if i%step != 0 && i != len(res.Trace.Events)-1 {
+					continue
+				}
+				if where := m.places(); where != "" {
+					t.Fatalf("after event %d (%v): %s", i, e, where)
+				}
+			}
+			t.Logf("%d events replayed and checked in %v", len(res.Trace.Events), time.Since(start))
+			start = time.Now()
+			replay(res.Trace)
+			t.Logf("replay for the pictures: %v", time.Since(start))
+			if m.mismatches != 0 {
+				t.Errorf("%d events carry a queue length that differs from the replay", m.mismatches)
+			}
+		})
+	}
+}
+
+// places returns a description of a goroutine found in two places, or "".
+func (m *machine) places() string {
+	seen := map[int64]string{}
+	note := func(g int64, where string) string {
+		if g == 0 {
+			return ""
+		}
+		if prev, ok := seen[g]; ok {
+			return "G" + strconv.FormatInt(g, 10) + " is in " + prev + " and in " + where
+		}
+		seen[g] = where
+		return ""
+	}
+	for _, g := range m.global {
+		if s := note(g, "the global queue"); s != "" {
+			return s
+		}
+	}
+	for i, p := range m.ps {
+		ps := "P" + strconv.Itoa(i)
+		if s := note(p.g, ps+" running"); s != "" {
+			return s
+		}
+		if s := note(p.runnext, ps+" runnext"); s != "" {
+			return s
+		}
+		for _, g := range p.runq {
+			if s := note(g, ps+" runq"); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// TestReplayResize checks that GOMAXPROCS shrinking moves the removed
+// Ps' queues to the head of the global queue, highest P first.
+func TestReplayResize(t *testing.T) {
+	tr := &sim.Trace{Procs: 3, Events: []sim.Event{
+		{P: 1, M: 1, G: 7, Kind: sim.EvRunqPut, N: 1},
+		{P: 2, M: 2, G: 8, Kind: sim.EvRunnext},
+		{P: 2, M: 2, G: 9, Kind: sim.EvRunqPut, N: 1},
+		{P: 0, M: 0, G: 10, Kind: sim.EvGlobalPut, N: 1},
+		{P: 0, M: 0, Kind: sim.EvProcs, N: 1},
+	}}
+	m := replayTo(tr, len(tr.Events))
+	if diff := cmp.Diff([]int64{8, 9, 7, 10}, m.global); diff != "" {
+		t.Errorf("global queue after resize (-want +got):\n%s", diff)
+	}
+	if len(m.ps) != 1 {
+		t.Errorf("%d Ps after resize, want 1", len(m.ps))
+	}
+}
+
+// TestLessonDeterministic renders lesson 1 twice, in colour, and wants
+// the same bytes: chroma picks colours from a map, and the snippets run
+// in parallel.
+func TestLessonDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs lesson 1 twice")
+	}
+	tr, err := tour.Load(lessons.FS(), "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outs [2]bytes.Buffer
+	for i := range outs {
+		r := newRenderer(t, Options{Lang: i18n.Zh, Color: true, Run: true, Parallel: 4})
+		if err := r.Lesson(context.Background(), &outs[i], tr.Lessons[0]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if diff := cmp.Diff(outs[0].String(), outs[1].String()); diff != "" {
+		t.Errorf("two renderings differ (-first +second):\n%s", diff)
+	}
+}
+
+func TestPrepare(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"anchor", "## Serial: one after another {#serial}\n", "## Serial: one after another\n"},
+		{"anchor not on a heading", "text {#x}\n", "text {#x}\n"},
+		{"fence settings", "```go run id=a show=timeline\nx\n```\n", "```go\nx\n```\n"},
+		{"output fence", "```output unordered\nA\n```\n", "```\nA\n```\n"},
+		{"tabs in code", "```go\nfunc f() {\n\treturn\n}\n```\n", "```go\nfunc f() {\n    return\n}\n```\n"},
+		{"heading in code", "~~~\n## a {#b}\n~~~\n", "~~~\n## a {#b}\n~~~\n"},
+		{"longer fence", "````go run id=a\n```\n````\n", "````go\n```\n````\n"},
+	}
+	for _, tt := range tests {
+		var c cjk
+		if got := prepare(tt.in, &c); got != tt.want {
+			t.Errorf("%s: prepare(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTidy(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"\n  text      \n   \n", "  text"},
+		{"  \x1b[1mtext\x1b[m\x1b[38;5;252m \x1b[m  \n", "  \x1b[1mtext" + sgrReset},
+	}
+	for _, tt := range tests {
+		if got := tidy(tt.in); got != tt.want {
+			t.Errorf("tidy(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  string
+	}{
+		{"one two three four", 10, "one two\nthree four"},
+		// Broken between characters, never before a comma or full stop.
+		{"一二三四五，六七八九十。", 10, "一二三四\n五，六七八\n九十。"},
+		// A line break between Chinese characters is not a space.
+		{"一二三\n四五", 20, "一二三四五"},
+		{"用 Go 写并发程序", 11, "用 Go 写并\n发程序"},
+	}
+	for _, tt := range tests {
+		if got := Wrap(tt.in, tt.width); got != tt.want {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
+		}
+	}
+}
+
+func TestSnapColour(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"#676767", "#626262"}, // halfway between 241 and 242: the lower
+		{"#00AAFF", "#00afff"},
+		{"#ff5f87", "#ff5f87"}, // on the palette already
+		{"252", "252"},         // not a hex colour
+	}
+	for _, tt := range tests {
+		in := tt.in
+		if got := *snapColour(&in); got != tt.want {
+			t.Errorf("snapColour(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFmt(t *testing.T) {
+	durs := map[int64]string{0: "0s", 937: "937ns", 15883: "15.88µs", 600_000_163: "600ms", 9_375_002: "9.38ms", 1_005_921: "1.01ms"}
+	for ns, want := range durs {
+		if got := fmtDur(ns); got != want {
+			t.Errorf("fmtDur(%d) = %q, want %q", ns, got, want)
+		}
+	}
+	sizes := map[int64]string{0: "0 B", 2048: "2 KiB", 3072: "3 KiB", 8 << 20: "8 MiB", 1536: "1.5 KiB"}
+	for n, want := range sizes {
+		if got := fmtBytes(n); got != want {
+			t.Errorf("fmtBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
