@@ -82,10 +82,13 @@ var importRules = map[string]rule{
 	"lessons": {std: []string{"embed", "io/fs"}},
 	// The lesson model parses with goldmark; no runner, no render, no os.
 	"tour": {module: []string{"internal/i18n"}, thirdParty: goldmark, denyStd: belowCLI},
-	// HTML output: html/template only, never text/template.
+	// HTML output: html/template only, never text/template. It owns
+	// goldmark's HTML side and chroma's HTML formatter (code colours as CSS
+	// classes), and reads traces (sim) to draw timelines; it never runs
+	// code: the CLI hands it the runs.
 	"render": {
-		module:     []string{"tour", "internal/i18n"},
-		thirdParty: goldmark,
+		module:     []string{"tour", "sim", "internal/i18n"},
+		thirdParty: append([]string{"github.com/alecthomas/chroma/v2/..."}, goldmark...),
 		denyStd:    append([]string{"text/template"}, belowCLI...),
 	},
 	// Exercises are keyed by id, so checker does not import tour; it reads
@@ -153,6 +156,8 @@ func TestImportGraphCatches(t *testing.T) {
 		{"internal/termview", []string{"charm.land/glamour/v2", modulePath + "/runner"}, ""},
 		{"internal/termview", []string{"os"}, `internal/termview must not import "os"`},
 		{"render", []string{"charm.land/glamour/v2"}, `render may not import "charm.land/glamour/v2"`},
+		{"render", []string{modulePath + "/sim", "github.com/alecthomas/chroma/v2/lexers", "html/template"}, ""},
+		{"render", []string{modulePath + "/runner"}, `render may not import "runner"`},
 		{"internal/progress", []string{"os", "encoding/json"}, ""},
 		{"internal/progress", []string{modulePath + "/tour"}, `internal/progress may not import "tour"`},
 		{"runner", []string{"github.com/traefik/yaegi/stdlib", modulePath + "/sim", modulePath + "/internal/i18n"}, ""},

@@ -16,6 +16,7 @@ var commands = []func(*env) *cobra.Command{
 	newWorkerCmd,
 	newLessonCmd,
 	newListCmd,
+	newRenderCmd,
 }
 
 // newRootCmd builds the gotour-gpm command tree for one run.
