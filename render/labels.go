@@ -10,13 +10,13 @@ import (
 // labels are the words of the site's own interface in one language.
 type labels struct {
 	SiteTitle, Tagline, CourseMap, Contents, Prev, Next, LessonN string
-	OtherLangName, OtherLangTitle, LangName                    string
-	Search, SearchLabel, Theme, ThemeTitle, Menu, Keys          string
-	Output, Simulated, Matches, Expected, Stderr, Timeline      string
-	StepThrough, Summary, Trace, NotRun, NoBuild, Expect        string
-	Exercise, RunHint, Exercises, Snippets, Footer, Legend      string
-	Cut, NoOutput, Start                                        string
-	Stats                                                       [10]string
+	OtherLangName, OtherLangTitle, LangName                      string
+	Search, SearchLabel, Theme, ThemeTitle, Menu, Keys           string
+	Output, Simulated, Matches, Expected, Stderr, Timeline       string
+	StepThrough, Summary, Trace, NotRun, NoBuild, Expect         string
+	Exercise, RunHint, Exercises, Snippets, Footer, Legend       string
+	Cut, NoOutput, Start                                         string
+	Stats                                                        [10]string
 }
 
 func labelsFor(lang i18n.Lang) labels {
@@ -87,9 +87,9 @@ func jsLabels(lang i18n.Lang) template.JS {
 		"dead": t("done", "已结束"), "stack": t("stack", "栈"), "mismatch": t("replay mismatches: %d", "回放不一致：%d"),
 		"noresults": t("No results", "没有结果"), "results": t("%d results", "%d 个结果"),
 		"searchLoading": t("Loading the index…", "正在加载索引…"),
-		"themeAuto": t("Theme: follows the system", "主题：跟随系统"), "themeLight": t("Theme: light", "主题：浅色"),
+		"themeAuto":     t("Theme: follows the system", "主题：跟随系统"), "themeLight": t("Theme: light", "主题：浅色"),
 		"themeDark": t("Theme: dark", "主题：深色"), "serveOnly": t("Edit and run with “gotour-gpm serve”", "用 “gotour-gpm serve” 可编辑并运行"),
-		"error": t("The server could not run the program: %s", "服务器无法运行这个程序：%s"),
+		"error":  t("The server could not run the program: %s", "服务器无法运行这个程序：%s"),
 		"passed": t("Passed", "通过"), "failed": t("Not yet", "尚未通过"),
 	}
 	b, _ := json.Marshal(m)

@@ -31,7 +31,6 @@ func kindNames() []string {
 	return names
 }
 
-
 // CompactTrace encodes the first max events of tr (all of them when max
 // is negative) as the step-through's JSON. end is the run's
 // final virtual time. The JSON escapes <, > and &, so it can sit inside a
