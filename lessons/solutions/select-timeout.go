@@ -1,0 +1,32 @@
+//go:build ignore
+
+// Reference solution of the exercise select-timeout (lesson 10): each wait
+// is a select between the query's channel and a 300 ms timer.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// query stands for a database query that takes d to answer.
+func query(id int, d time.Duration) <-chan string {
+	ch := make(chan string, 1)
+	go func() {
+		time.Sleep(d)
+		ch <- fmt.Sprint("query ", id, ": answer")
+	}()
+	return ch
+}
+
+func main() {
+	delays := []time.Duration{50 * time.Millisecond, 2 * time.Second, 100 * time.Millisecond}
+	for id, d := range delays {
+		select {
+		case answer := <-query(id, d):
+			fmt.Println(answer)
+		case <-time.After(300 * time.Millisecond):
+			fmt.Println("query", id, "timed out")
+		}
+	}
+}
