@@ -17,6 +17,7 @@ var commands = []func(*env) *cobra.Command{
 	newLessonCmd,
 	newListCmd,
 	newRenderCmd,
+	newServeCmd,
 }
 
 // newRootCmd builds the gotour-gpm command tree for one run.
