@@ -179,6 +179,7 @@ func (s *Sim) idle(pp *P) {
 		s.nspinning--
 	}
 	s.emit(pp, Event{Kind: EvIdle})
+	s.pollFrom = pp.clock
 	m := pp.m
 	pp.m = nil
 	pp.status = pIdle

@@ -48,6 +48,7 @@ type Sim struct {
 	sudogs     []*sudog // free sudogs (acquireSudog)
 	gcs        int
 	live       int   // user Gs alive now, for Stats.MaxLive
+	pollFrom   int64 // when the netpoller M began waiting for a timer
 	startStack int64 // size of new stacks after a GC; 0 before the first
 	stats      Stats
 }

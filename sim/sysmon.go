@@ -52,11 +52,28 @@ func (s *Sim) nextDue() due {
 		}
 	}
 	if len(s.pidle) > 0 {
-		if t := s.earliestTimer(); t != nil && t.when < d.at {
-			d = due{at: t.when, kind: dueTimer, t: t}
+		if t := s.earliestTimer(); t != nil {
+			if at := s.pollWake(t.when); at < d.at {
+				d = due{at: at, kind: dueTimer, t: t}
+			}
 		}
 	}
 	return d
+}
+
+// pollWake is when the M blocked in netpoll for a timer due at when wakes
+// up. netpoll's epoll timeout is whole milliseconds, truncated
+// (netpoll_epoll.go: waitms = delay/1e6, at least 1): the M wakes early,
+// finds nothing due, and sleeps 1ms more. So timers due within a
+// millisecond of each other fire together, in one check, and the last one
+// readied runs first (it ends in runnext), as with the real runtime.
+func (s *Sim) pollWake(when int64) int64 {
+	const ms = 1_000_000
+	delay := when - s.pollFrom
+	if delay <= 0 || delay%ms == 0 {
+		return when
+	}
+	return s.pollFrom + (delay/ms+1)*ms
 }
 
 // runDue carries out a pending machine event.
@@ -70,14 +87,14 @@ func (s *Sim) runDue(d due) {
 	case dueSyscall:
 		s.exitsyscall(d.m)
 	case dueTimer:
-		s.timerWake(d.t)
+		s.timerWake(d.t, d.at)
 	}
 }
 
 // timerWake wakes an idle P at t's time: the M blocked in netpoll until
 // the earliest timer takes an idle P and looks for work; it finds t's G
 // in its own timers or steals it in stealWork's last pass.
-func (s *Sim) timerWake(t *Timer) {
+func (s *Sim) timerWake(t *Timer, at int64) {
 	pp := s.pidleget()
 	if owner := t.pp; owner != pp && owner.status == pIdle && !s.maySpin(pp) {
 		// pp may not steal (one M spins already, on the only other
@@ -88,8 +105,8 @@ func (s *Sim) timerWake(t *Timer) {
 		s.pidleremove(owner)
 		pp = owner
 	}
-	s.startm(pp, t.when)
-	pp.clock = max(pp.clock, t.when)
+	s.startm(pp, at)
+	pp.clock = max(pp.clock, at)
 	s.emit(pp, Event{Kind: EvWake, Detail: "timer"})
 	s.wakeSysmon(false)
 	s.schedule(pp)
