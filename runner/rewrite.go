@@ -118,24 +118,28 @@ type rewriter struct {
 	// stubKept holds the stubbed packages still referenced after the
 	// rewrite (cmp.Ordered as a constraint), whose import stays.
 	stubKept map[string]bool
+	// labelsGone counts, per label, the uses that the rewrite replaced.
+	labelsGone map[types.Object]int
 }
 
 func rewrite(p *program) ([]byte, []string, error) {
 	r := &rewriter{
-		p:        p,
-		tf:       p.fset.File(p.file.Pos()),
-		handled:  map[ast.Node]bool{},
-		errs:     &errList{filename: p.filename, fset: p.fset},
-		quals:    map[string]string{},
-		helpers:  map[string]string{},
-		busy:     map[*edit]bool{},
-		stubKept: map[string]bool{},
+		p:          p,
+		tf:         p.fset.File(p.file.Pos()),
+		handled:    map[ast.Node]bool{},
+		errs:       &errList{filename: p.filename, fset: p.fset},
+		quals:      map[string]string{},
+		helpers:    map[string]string{},
+		busy:       map[*edit]bool{},
+		stubKept:   map[string]bool{},
+		labelsGone: map[types.Object]int{},
 	}
 	recursive := r.collect()
 	if err := r.errs.err(); err != nil {
 		return nil, nil, err
 	}
 	r.stubImports()
+	r.dropUnusedLabels()
 	// The import of the shim and of the aliases used to name types goes on
 	// the package clause line, after the package name.
 	r.insert(r.p.file.Name.End(), 0, r.importText())

@@ -111,6 +111,9 @@ func (r *rewriter) rangeChan(rs *ast.RangeStmt) {
 		assign = " " + rs.Tok.String() + " *(%s.(*" + t + "));"
 	}
 	c, p, ok := r.fresh("c"), r.fresh("p"), r.fresh("ok")
+	if assign == "" {
+		p = "_"
+	}
 	r.replace(rs.For, rs.Body.Lbrace+1, func() []any {
 		// true: yaegi re-runs the init of a loop without condition (forCond).
 		ps := parts("for "+c+" := ", rs.X, fmt.Sprintf("; true; {%s %s, %s := %s.Recv2(%s); if !%s { break };",
@@ -138,7 +141,7 @@ type selectCase struct {
 //
 //	switch i, r, ok := __rt.Select([]__rt.Case{{Dir: __rt.RecvDir, Ch: c1}, ...}, hasDefault); i {
 //	case 0: v := *(r.(*T));
-//	case -1:
+//	default:
 //
 // Channel operands and send values are evaluated once, in source order,
 // in the composite literal, before Select, as the spec requires. The
@@ -149,17 +152,30 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 	hasDefault := false
 	iv, rv, okv := r.fresh("i"), r.fresh("r"), r.fresh("ok")
 	useR, useOK := false, false
-	for _, st := range s.Body.List {
+	// The default clause, or else the last case, becomes the switch's
+	// default, so that a select ending a function is still a terminating
+	// statement (Select returns -1 only when there is a default).
+	last := -1
+	for i, st := range s.Body.List {
+		if cc, ok := st.(*ast.CommClause); ok {
+			if cc.Comm == nil {
+				hasDefault = true
+			}
+			last = i
+		}
+	}
+	for i, st := range s.Body.List {
 		cc, ok := st.(*ast.CommClause)
 		if !ok {
 			continue
 		}
 		label := fmt.Sprintf("case %d:", len(cases))
+		if cc.Comm == nil || !hasDefault && i == last {
+			label = "default:"
+		}
 		var assign []any
 		switch c := cc.Comm.(type) {
 		case nil:
-			hasDefault = true
-			label = "case -1:"
 		case *ast.SendStmt:
 			t, ok := r.elemName(c.Chan, c.Arrow)
 			if !ok {
@@ -228,7 +244,11 @@ func (r *rewriter) selectStmt(s *ast.SelectStmt) {
 			}
 			ps = append(ps, "}")
 		}
-		return append(ps, fmt.Sprintf(", %t); %s {", hasDefault, iv))
+		ps = append(ps, fmt.Sprintf(", %t); %s {", hasDefault, iv))
+		if last < 0 {
+			ps = append(ps, ` default: panic("unreachable: empty select")`) // Select blocks forever
+		}
+		return ps
 	})
 }
 

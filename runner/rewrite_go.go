@@ -213,13 +213,19 @@ func (r *rewriter) isConst(e ast.Expr) bool {
 }
 
 // isStaticFunc reports whether e names a function declared at package
-// level (f or pkg.F), whose evaluation has no effect.
+// level (f or pkg.F) or a method expression (T.m), whose evaluation has no
+// effect.
 func (r *rewriter) isStaticFunc(e ast.Expr) bool {
 	switch e := e.(type) {
 	case *ast.Ident:
 		f, ok := r.p.info.Uses[e].(*types.Func)
 		return ok && f.Parent() == f.Pkg().Scope()
 	case *ast.SelectorExpr:
+		if s, ok := r.p.info.Selections[e]; ok {
+			// A method expression T.m denotes a fixed function (and
+			// yaegi v0.16.1 mistypes it as a value).
+			return s.Kind() == types.MethodExpr
+		}
 		x, ok := e.X.(*ast.Ident)
 		if !ok {
 			return false

@@ -197,6 +197,9 @@ func (r *rewriter) forLoopVars(fs *ast.ForStmt, escaping map[*types.Var]bool, co
 				label = r.fresh("cont")
 			}
 			r.replaceText(br, "goto "+label)
+			if br.Label != nil {
+				r.labelsGone[r.p.info.Uses[br.Label]]++
+			}
 		}
 	}
 	in, out := strings.Join(inner, ", "), strings.Join(outers, ", ")
@@ -316,4 +319,27 @@ func isVarRef(e ast.Expr) bool {
 		return isVarRef(e.X)
 	}
 	return false
+}
+
+// dropUnusedLabels removes the labels whose every use was a continue that
+// became a goto: Go refuses a label that is defined and not used.
+func (r *rewriter) dropUnusedLabels() {
+	if len(r.labelsGone) == 0 {
+		return
+	}
+	uses := map[types.Object]int{}
+	for id, obj := range r.p.info.Uses {
+		if _, ok := obj.(*types.Label); ok && id != nil {
+			uses[obj]++
+		}
+	}
+	ast.Inspect(r.p.file, func(n ast.Node) bool {
+		if ls, ok := n.(*ast.LabeledStmt); ok {
+			obj := r.p.info.Defs[ls.Label]
+			if n := r.labelsGone[obj]; n > 0 && n == uses[obj] {
+				r.replace(ls.Label.Pos(), ls.Colon+1, func() []any { return nil })
+			}
+		}
+		return true
+	})
 }

@@ -199,3 +199,115 @@ func checkLines(t *testing.T, orig, rewritten []byte) {
 		}
 	}
 }
+
+// refusedPrograms are programs the runner cannot run faithfully, with the
+// start of the error each must get.
+var refusedPrograms = []struct{ name, src, want string }{
+	{"range over func", `package main
+
+import "fmt"
+
+func gen(yield func(int) bool) {
+	for i := 0; i < 3; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+func main() {
+	for v := range gen {
+		fmt.Println(v)
+	}
+}
+`, "prog.go:14:2: range over function iterator gen (Go 1.23) is not supported by the runner"},
+	{"unsupported slices func", `package main
+
+import (
+	"fmt"
+	"slices"
+)
+
+func main() { fmt.Println(slices.Compact([]int{1, 1, 2})) }
+`, "prog.go:8:27: slices.Compact is not supported by the runner (supported: cmp.Compare, cmp.Less, maps.Clone"},
+	{"generic func value", `package main
+
+import (
+	"fmt"
+	"slices"
+)
+
+func main() {
+	f := slices.Contains[[]int]
+	fmt.Println(f([]int{1}, 1))
+}
+`, "prog.go:9:7: slices.Contains is not supported by the runner here: only direct calls of"},
+	{"go stub call", `package main
+
+import "slices"
+
+func main() { go slices.Sort([]int{2, 1}) }
+`, "prog.go:5:18: go statement calling slices.Sort is not supported by the runner"},
+	{"maps.Keys as a value", `package main
+
+import (
+	"fmt"
+	"maps"
+)
+
+func main() {
+	keys := maps.Keys(map[int]int{1: 1})
+	for k := range keys {
+		fmt.Println(k)
+	}
+}
+`, "prog.go:9:10: maps.Keys is not supported by the runner (supported:"},
+	{"map of channels needs a variable", `package main
+
+func chans() map[string]chan int { return nil }
+
+func main() {
+	for k, c := range chans() {
+		_, _ = k, c
+	}
+}
+`, "prog.go:6:2: range with a value over a map of channels needs a variable"},
+}
+
+func TestRefused(t *testing.T) {
+	for _, tt := range refusedPrograms {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Prepare("prog.go", []byte(tt.src), feShadow())
+			ce, ok := err.(*CompileError)
+			if !ok {
+				t.Fatalf("Prepare error = %v (%T), want *CompileError", err, err)
+			}
+			if got := ce.Error(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("Prepare error =\n%s\nwant prefix\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRecursion checks which functions get stack accounting, and that the
+// calls balance at run time.
+func TestRecursion(t *testing.T) {
+	src, err := os.ReadFile("testdata/frontend/recursion.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := runDirect(t, "recursion.go", src)
+	if res.err != nil {
+		t.Fatal(res.err)
+	}
+	want := "Tree.Sum even fib func literal at line 44 odd"
+	if got := strings.Join(res.prep.Recursive, " "); got != want {
+		t.Errorf("Recursive = %q, want %q", got, want)
+	}
+	if e, l := res.shim.enters.Load(), res.shim.leaves.Load(); e == 0 || e != l {
+		t.Errorf("Enter called %d times, Leave %d times", e, l)
+	}
+	if !strings.Contains(string(res.prep.Source), "func fib(n int) int { __rt.Tick(2); __rt.Enter(32); defer __rt.Leave();") {
+		t.Errorf("fib's entry is not accounted:\n%s", numberLines(res.prep.Source))
+	}
+}
