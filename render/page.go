@@ -117,7 +117,7 @@ func (r *Renderer) lessonPage(t *tour.Tour, i int, tours []*tour.Tour) (*pageDat
 		if ol := o.Lesson(l.ID); ol != nil {
 			ll := labelsFor(i18n.Lang(o.Lang))
 			p.Other = append(p.Other, navLink{
-				Href: "../" + o.Lang + "/" + l.ID + ".html", Title: ll.OtherLangTitle,
+				Href: "../" + o.Lang + "/" + l.ID + ".html", Title: p.L.OtherLangTitle,
 				Lang: htmlLang(o.Lang), Label: ll.LangName,
 			})
 		}
