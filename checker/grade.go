@@ -1,0 +1,257 @@
+package checker
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/runner"
+)
+
+// grading is the state of one Check: the results so far, case by case.
+// Only the goroutine that called Check touches it; the runs themselves
+// happen on worker goroutines, which hand their results over a channel.
+type grading struct {
+	ex      *Exercise
+	opts    Options
+	src     *Source // the parsed program; nil if it does not parse
+	limits  runner.Limits
+	cpus    int
+	scheds  []schedule
+	results []CaseResult // [0] is "compiles", then one per ex.Cases
+	passes  []int        // runs each run case passed on
+	base    *Run         // the first schedule's run
+	graded  int          // schedules graded
+	stopped bool         // grading stopped at a failing schedule
+}
+
+func newGrading(ex *Exercise, opts Options) *grading {
+	g := &grading{ex: ex, opts: opts, scheds: opts.schedules(), cpus: ex.CPUs}
+	if g.cpus == 0 {
+		g.cpus = 8
+	}
+	g.limits = ex.Limits
+	d := DefaultLimits
+	for _, f := range []struct{ v, def *int64 }{
+		{&g.limits.VirtualTime, &d.VirtualTime}, {&g.limits.Steps, &d.Steps},
+	} {
+		if *f.v == 0 {
+			*f.v = *f.def
+		}
+	}
+	if g.limits.Output == 0 {
+		g.limits.Output = d.Output
+	}
+	if g.limits.Goroutines == 0 {
+		g.limits.Goroutines = d.Goroutines
+	}
+	g.results = make([]CaseResult, 1+len(ex.Cases))
+	g.passes = make([]int, len(ex.Cases))
+	g.results[0] = CaseResult{Name: nameCompiles, Kind: KindSource, Status: Pass}
+	for i, c := range ex.Cases {
+		r := &g.results[1+i]
+		r.Name, r.Kind = c.Name, KindRun
+		if c.IsSource() {
+			r.Kind = KindSource
+		}
+	}
+	return g
+}
+
+var nameCompiles = i18n.Text{En: "compiles", Zh: "能够编译"}
+
+// gradeSource grades the source cases.
+func (g *grading) gradeSource(s *Source) {
+	for i, c := range g.ex.Cases {
+		if !c.IsSource() {
+			continue
+		}
+		r := &g.results[1+i]
+		if f := c.source(s); f != nil {
+			r.Status, r.Got, r.Want, r.Message = Fail, f.got, f.want, c.message(nil, f)
+		} else {
+			r.Status = Pass
+		}
+	}
+}
+
+// explore runs the schedules on opts.Parallel goroutines and grades the
+// runs in schedule order as they complete. At the first failing schedule
+// it cancels the runs still going and starts no more.
+func (g *grading) explore(ctx context.Context, src []byte) error {
+	n := len(g.scheds)
+	runCtx, stop := context.WithCancel(ctx)
+	defer stop()
+	type done struct {
+		i   int
+		res *runner.Result
+		err error
+	}
+	out := make(chan done, n) // never blocks a worker
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(g.opts.Parallel, n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for runCtx.Err() == nil {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				res, err := g.runOne(runCtx, src, g.scheds[i])
+				out <- done{i, res, err}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(out) }()
+
+	pending := make([]*done, n)
+	var failure error
+	for d := range out {
+		if g.stopped || failure != nil {
+			continue // drain: the workers are stopping
+		}
+		pending[d.i] = &d
+		for g.graded < n && pending[g.graded] != nil {
+			p := pending[g.graded]
+			pending[g.graded] = nil
+			switch {
+			case ctx.Err() != nil:
+				failure = ctx.Err()
+			case p.err != nil:
+				failure = fmt.Errorf("running %s with seed %d, procs %d: %w", g.ex.ID, g.scheds[p.i].Seed, g.scheds[p.i].Procs, p.err)
+			default:
+				g.stopped = !g.grade(g.scheds[p.i], p.res)
+				g.graded++
+				if g.opts.Progress != nil {
+					g.opts.Progress(g.graded, n)
+				}
+			}
+			if failure != nil || g.stopped {
+				stop()
+				break
+			}
+		}
+	}
+	return failure
+}
+
+// runOne runs the program under one schedule, within the run timeout.
+func (g *grading) runOne(ctx context.Context, src []byte, s schedule) (*runner.Result, error) {
+	ctx, cancel := context.WithTimeout(ctx, g.opts.RunTimeout)
+	defer cancel()
+	return runner.Run(ctx, src, runner.Options{
+		Filename: g.opts.Filename,
+		Procs:    s.Procs,
+		CPUs:     g.cpus,
+		Seed:     s.Seed,
+		Limits:   g.limits,
+		Trace:    true,
+	})
+}
+
+// grade applies the run cases to the run of schedule s, and reports
+// whether every one passed.
+func (g *grading) grade(s schedule, res *runner.Result) bool {
+	if res.Outcome == runner.OutcomeCompileError {
+		c := &g.results[0]
+		c.Status, c.Got, c.Want = Fail, text(string(res.Stderr)), tr("no errors", "没有错误")
+		c.Message = msgCompile
+		return false
+	}
+	r := newRun(s, res)
+	r.Source = g.src
+	if g.base == nil {
+		g.base = r
+	}
+	r.Base = g.base
+	ok := true
+	for i, c := range g.ex.Cases {
+		cr := &g.results[1+i]
+		if c.IsSource() || cr.Status == Fail || !c.appliesTo(s.Procs) || !r.OK() && !c.always {
+			continue
+		}
+		f := c.run(r)
+		if f == nil {
+			g.passes[i]++
+			continue
+		}
+		ok = false
+		cr.Status, cr.Got, cr.Want, cr.Message = Fail, f.got, f.want, c.message(r, f)
+		cr.Seed, cr.Procs, cr.CPUs, cr.HasSchedule = s.Seed, s.Procs, g.cpus, true
+		cr.ScheduleDependent = g.passes[i] > 0
+		cr.Timeline = c.timeline || cr.ScheduleDependent
+		cr.Trace, cr.End = res.Trace, res.VirtualTime
+	}
+	return ok
+}
+
+var msgCompile = i18n.Text{
+	En: "The program does not compile: fix the errors listed above (file:line:column: message), then check again.",
+	Zh: "程序无法编译：先修正上面列出的错误（文件:行:列: 信息），再重新检查。",
+}
+
+// report builds the Report once grading is over: run cases never applied
+// are skipped, with the reason.
+func (g *grading) report() *Report {
+	rep := &Report{
+		Exercise:  g.ex.ID,
+		File:      g.opts.Filename,
+		Seeds:     g.opts.Seeds,
+		Procs:     g.opts.Procs,
+		CPUs:      g.cpus,
+		Schedules: len(g.scheds),
+		Graded:    g.graded,
+		Pass:      true,
+	}
+	compiled := g.results[0].Status == Pass
+	for i := range g.results {
+		cr := &g.results[i]
+		if i > 0 && cr.Status == "" {
+			c := g.ex.Cases[i-1]
+			switch {
+			case c.IsSource() || !compiled:
+				cr.Status, cr.Message = Skip, msgSkipCompile
+			case g.passes[i-1] > 0:
+				cr.Status = Pass
+			case !g.stopped:
+				cr.Status, cr.Message = Skip, i18n.Text{
+					En: "not checked: no schedule had the number of Ps it needs",
+					Zh: "未检查：没有哪种调度的 P 数符合它的要求",
+				}
+			case g.endedBadly():
+				cr.Status, cr.Message = Skip, msgSkipEnded
+			default:
+				cr.Status, cr.Message = Skip, msgSkipStopped
+			}
+		}
+		if i > 0 && cr.Kind == KindRun && cr.Status == Pass {
+			cr.Runs = g.passes[i-1]
+		}
+		if cr.Status != Pass {
+			rep.Pass = false
+		}
+		rep.Cases = append(rep.Cases, *cr)
+	}
+	return rep
+}
+
+// endedBadly reports whether a run failed a case that grades how runs
+// end, so that the other run cases could not be applied to it.
+func (g *grading) endedBadly() bool {
+	for i, c := range g.ex.Cases {
+		if c.always && g.results[1+i].Status == Fail {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	msgSkipStopped = i18n.Text{En: "not checked: grading stopped at the first failing schedule", Zh: "未检查：评分在第一个失败的调度处停止了"}
+	msgSkipCompile = i18n.Text{En: "not checked: the program does not compile", Zh: "未检查：程序无法编译"}
+	msgSkipEnded   = i18n.Text{En: "not checked: the program did not end normally", Zh: "未检查：程序没有正常结束"}
+)

@@ -1,0 +1,33 @@
+// All goroutines add to one shared total, with a WaitGroup but no mutex.
+// want: Several goroutines write total at the same time: that is a data race
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+
+	"gpm"
+)
+
+// process stands for 20 ms of CPU work on one part of the input.
+func process(part int) int {
+	gpm.Work(20 * time.Millisecond)
+	return part * part
+}
+
+func main() {
+	start := time.Now()
+	total := 0
+	var wg sync.WaitGroup
+	for part := 1; part <= 4; part++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			total += process(part)
+		}()
+	}
+	wg.Wait()
+	fmt.Println("total:", total)
+	fmt.Println("time:", time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,11 @@
+// runnext understood, but Gosched treated as doing nothing.
+// want: The first three numbers are wrong. runtime.Gosched() gives up the P
+package main
+
+import "fmt"
+
+func main() {
+	for _, n := range []int{5, 0, 1, 2, 3, 4} {
+		fmt.Println(n)
+	}
+}
