@@ -28,6 +28,9 @@ var registry = []*Exercise{
 	closeAndRange,
 	selectTimeout,
 	nonBlockingSend,
+	workerPool,
+	pipeline,
+	fixLeak,
 }
 
 // ErrNotFound is returned, wrapped, by Lookup for an id that is not an

@@ -46,6 +46,11 @@ type Run struct {
 	MaxStack int64
 	// MainParked lists the wait reasons main parked for, once each.
 	MainParked []string
+	// MaxAlive is the most goroutines of the program, main included,
+	// alive at once.
+	MaxAlive int
+	// MainRecvs counts main's channel receives.
+	MainRecvs int
 }
 
 // Goroutine is one goroutine, as a traceback header shows it.
@@ -138,13 +143,24 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 	exited := map[int64]bool{}
 	last := map[int64]sim.Event{}
 	r.Closes = map[int]int{}
+	alive := 1 // main
+	r.MaxAlive = 1
 	for _, e := range tr.Events {
 		switch e.Kind {
 		case sim.EvGoCreate:
 			user[e.G] = true
 			created = append(created, e.G)
+			alive++
+			r.MaxAlive = max(r.MaxAlive, alive)
 		case sim.EvExit:
+			if user[e.G] && !exited[e.G] {
+				alive--
+			}
 			exited[e.G] = true
+		case sim.EvRecv:
+			if e.G == 1 {
+				r.MainRecvs++
+			}
 		case sim.EvClose:
 			r.Closes[e.Ch]++
 		case sim.EvWork:
