@@ -34,6 +34,13 @@ type Progress struct {
 	Read []string `json:"read"`
 	// Passed lists the ids of the exercises the learner has passed.
 	Passed []string `json:"passed"`
+	// Hints counts, per exercise id, the hints the learner has seen.
+	Hints map[string]int `json:"hints,omitempty"`
+	// Last is the id of the lesson the learner was last in: the lesson
+	// last opened, or the lesson of the exercise last started.
+	Last string `json:"last,omitempty"`
+	// Current is the id of the exercise the learner last started.
+	Current string `json:"current,omitempty"`
 }
 
 // HasRead reports whether lesson id was read.
@@ -98,9 +105,12 @@ func (s *Store) Load() (*Progress, error) {
 	return &p, nil
 }
 
-// MarkRead records that lesson id was read.
+// MarkRead records that lesson id was read, and is the last lesson.
 func (s *Store) MarkRead(id string) error {
-	return s.update(func(p *Progress) bool { return add(&p.Read, id) })
+	return s.update(func(p *Progress) bool {
+		changed := add(&p.Read, id)
+		return setString(&p.Last, id) || changed
+	})
 }
 
 // MarkPassed records that exercise id was passed.

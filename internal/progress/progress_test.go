@@ -31,7 +31,7 @@ func TestMarkAndLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := &Progress{Version: 1, Read: []string{"goroutines", "serial-concurrent-parallel"}, Passed: []string{"wait-for-all"}}
+	want := &Progress{Version: 1, Read: []string{"goroutines", "serial-concurrent-parallel"}, Passed: []string{"wait-for-all"}, Last: "goroutines"}
 	if diff := cmp.Diff(want, p); diff != "" {
 		t.Errorf("Load mismatch (-want +got):\n%s", diff)
 	}
@@ -50,7 +50,8 @@ func TestMarkAndLoad(t *testing.T) {
   ],
   "passed": [
     "wait-for-all"
-  ]
+  ],
+  "last": "goroutines"
 }
 `
 	if diff := cmp.Diff(wantFile, string(data)); diff != "" {
