@@ -2,7 +2,6 @@ package runner
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -16,27 +15,35 @@ import (
 
 // The rewrite turns every scheduling point of a learner's program into a
 // call to the compiled runtime shim, imported as __rt, so that the simulator
-// decides which goroutine runs; it also lowers the Go features yaegi v0.16.1
-// cannot run (see rewrite_loop.go and rewrite_builtin.go).
+// decides which goroutine runs. It also lowers the Go that yaegi v0.16.1
+// cannot run, or runs wrongly: range over int, per-iteration loop
+// variables, min/max/clear, the generic slices/maps/cmp (rewrite_loop.go,
+// rewrite_builtin.go, rewrite_generic.go), and it works around yaegi's
+// defer, closure and generic-inference bugs (rewrite_defer.go,
+// rewrite_closure.go).
 //
 // # Line numbers are preserved
 //
 // The rewriter never prints an AST. It splices text into the original
-// source at node offsets: every edit replaces a byte range with text that
-// has no newline of its own, and the newlines of a replaced range are put
-// back into the replacement at a point where a newline is harmless (right
-// after a "{" or "(" the edit wrote, marked padHere). So line L of the
-// output is line L of the input, and yaegi's compile errors and panic
-// positions need no mapping. The shim's import goes on the package clause
-// line; emitted helpers go after the last line.
+// source at node offsets. An edit replaces a byte range with parts: fixed
+// text without newlines, and nodes of the original, which stand for their
+// own rewritten text. Before each node of its range, an edit adds the
+// newlines that put the node back on its line; the newlines still missing
+// at the end go at the edit's padHere mark. So line L of the output is line
+// L of the input, and yaegi's compile errors and panic positions need no
+// mapping. Where an edit moves a multi-line operand up (a select case's
+// channel goes into the switch header) a /*line :L:C*/ directive puts the
+// following text back on its line. Columns after an edit on the same line
+// are shifted. The shim's import goes on the package clause line; emitted
+// helpers go after the last line.
 //
 // # Nested edits
 //
 // Edits nest: the channel of a send may itself contain a receive. An edit
-// renders lazily, asking for the rewritten text of the sub-ranges it keeps
+// renders lazily; each node part is rendered with the edits inside it
 // (rewriter.text), so inner edits are applied inside outer ones. Everything
-// an edit needs besides sub-texts (type names, fresh names, helpers) is
-// computed when the edit is recorded, so rendering has no side effects.
+// else an edit needs (type names, fresh names, helpers) is computed when it
+// is recorded, so rendering has no side effects.
 
 const (
 	// rtImportPath is the import path of the runtime shim in rewritten
@@ -338,137 +345,6 @@ func (r *rewriter) refuse(pos token.Pos, format string, args ...any) {
 func (r *rewriter) fresh(base string) string {
 	r.ids++
 	return fmt.Sprintf("%s%s%d", reservedPrefix, base, r.ids)
-}
-
-// errUnnameable is returned by typeName for a type the rewritten program
-// cannot spell, such as an unexported type of another package.
-var errUnnameable = errors.New("type cannot be named")
-
-// typeName spells t in the rewritten program. Types of other packages are
-// qualified with an alias imported on the package clause line (__q_time),
-// so a learner's variable named like a package cannot capture them.
-func (r *rewriter) typeName(t types.Type) (string, error) {
-	ok := true
-	qual := func(pkg *types.Package) string {
-		if pkg == r.p.pkg {
-			return ""
-		}
-		if k := importKind(pkg.Path()); k != "stdlib" && k != "shadow" {
-			ok = false
-			return pkg.Name()
-		}
-		return r.pkgAlias(pkg.Path())
-	}
-	s := types.TypeString(t, qual)
-	if !ok || !nameable(t, r.p.pkg, map[types.Type]bool{}) {
-		return s, errUnnameable
-	}
-	return s, nil
-}
-
-// nameable reports whether every defined type in t is exported or declared
-// in the learner's package.
-func nameable(t types.Type, main *types.Package, seen map[types.Type]bool) bool {
-	if seen[t] {
-		return true
-	}
-	seen[t] = true
-	switch t := t.(type) {
-	case *types.Named:
-		if o := t.Obj(); o.Pkg() != nil && o.Pkg() != main && !o.Exported() {
-			return false
-		}
-		for i := 0; i < t.TypeArgs().Len(); i++ {
-			if !nameable(t.TypeArgs().At(i), main, seen) {
-				return false
-			}
-		}
-		return true
-	case *types.Pointer:
-		return nameable(t.Elem(), main, seen)
-	case *types.Slice:
-		return nameable(t.Elem(), main, seen)
-	case *types.Array:
-		return nameable(t.Elem(), main, seen)
-	case *types.Chan:
-		return nameable(t.Elem(), main, seen)
-	case *types.Map:
-		return nameable(t.Key(), main, seen) && nameable(t.Elem(), main, seen)
-	case *types.Signature:
-		return nameable(t.Params(), main, seen) && nameable(t.Results(), main, seen)
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			if !nameable(t.At(i).Type(), main, seen) {
-				return false
-			}
-		}
-		return true
-	case *types.Struct:
-		for i := 0; i < t.NumFields(); i++ {
-			f := t.Field(i)
-			if !f.Exported() && f.Pkg() != main || !nameable(f.Type(), main, seen) {
-				return false
-			}
-		}
-		return true
-	}
-	return true
-}
-
-// typeOf returns the type of expression e.
-func (r *rewriter) typeOf(e ast.Expr) types.Type { return r.p.info.TypeOf(e) }
-
-// chanElem returns the element type of a channel-typed expression.
-func (r *rewriter) chanElem(e ast.Expr) (types.Type, bool) {
-	t := r.typeOf(e)
-	if t == nil {
-		return nil, false
-	}
-	if c, ok := coreType(t).(*types.Chan); ok {
-		return c.Elem(), true
-	}
-	return nil, false
-}
-
-// coreType returns t's underlying type, or for a type parameter the single
-// underlying type of its type set, or nil.
-func coreType(t types.Type) types.Type {
-	tp, ok := t.(*types.TypeParam)
-	if !ok {
-		return t.Underlying()
-	}
-	iface, _ := tp.Constraint().Underlying().(*types.Interface)
-	if iface == nil {
-		return nil
-	}
-	var core types.Type
-	for i := 0; i < iface.NumEmbeddeds(); i++ {
-		u, ok := iface.EmbeddedType(i).(*types.Union)
-		if !ok || u.Len() != 1 {
-			return nil
-		}
-		if core != nil && !types.Identical(core, u.Term(0).Type().Underlying()) {
-			return nil
-		}
-		core = u.Term(0).Type().Underlying()
-	}
-	return core
-}
-
-// elemName names the element type of channel expression ch, refusing the
-// operation at pos when it cannot.
-func (r *rewriter) elemName(ch ast.Expr, pos token.Pos) (string, bool) {
-	elem, ok := r.chanElem(ch)
-	if !ok {
-		r.refuse(pos, "channel operation on %s is not supported by the runner (the channel type must be known)", types.ExprString(ch))
-		return "", false
-	}
-	name, err := r.typeName(elem)
-	if err != nil {
-		r.refuse(pos, "channel of %s is not supported by the runner: the element type cannot be named in the program", name)
-		return "", false
-	}
-	return name, true
 }
 
 func unparen(e ast.Expr) ast.Expr { return ast.Unparen(e) }

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -13,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var frontendGolden = flag.Bool("frontend.golden", false,
@@ -309,5 +311,36 @@ func TestRecursion(t *testing.T) {
 	}
 	if !strings.Contains(string(res.prep.Source), "func fib(n int) int { __rt.Tick(2); __rt.Enter(32); defer __rt.Leave();") {
 		t.Errorf("fib's entry is not accounted:\n%s", numberLines(res.prep.Source))
+	}
+}
+
+// TestFrontendOnSimulator runs the same programs as TestFrontendGolden
+// through Run, on the simulator with the real shim and shadow packages:
+// their output does not depend on scheduling, so it must still be the real
+// toolchain's.
+func TestFrontendOnSimulator(t *testing.T) {
+	progs, _ := filepath.Glob("testdata/frontend/*.go")
+	for _, path := range progs {
+		name := strings.TrimSuffix(filepath.Base(path), ".go")
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(strings.TrimSuffix(path, ".go") + ".out")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			res, err := Run(ctx, src, Options{Filename: filepath.Base(path)})
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			if string(res.Stdout) != string(want) || res.Outcome != OutcomeOK {
+				t.Errorf("Run: outcome %v, stdout\n%s\nstderr\n%s\nwant stdout\n%s", res.Outcome, res.Stdout, res.Stderr, want)
+			}
+		})
 	}
 }
