@@ -18,6 +18,11 @@ var commands = []func(*env) *cobra.Command{
 	newListCmd,
 	newRenderCmd,
 	newServeCmd,
+	newExerciseCmd,
+	newCheckCmd,
+	newGradeWorkerCmd,
+	newHintCmd,
+	newSolutionCmd,
 }
 
 // newRootCmd builds the gotour-gpm command tree for one run.
