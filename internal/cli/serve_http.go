@@ -60,6 +60,9 @@ type server struct {
 	r        *render.Renderer
 	loopback bool          // bound to loopback: only local Host names are served
 	slots    chan struct{} // one per worker that may run at once
+	limits   runner.Limits // a reader's run's limits: serveLimits
+	timeout  time.Duration // a run's wall-clock limit: serveRunTimeout
+	wait     time.Duration // how long a request waits for a slot: queueWait
 	// run and check do the work in a subprocess; tests may replace them.
 	run   func(ctx context.Context, req *workRequest) (*workResult, []byte, []byte, error)
 	check func(ctx context.Context, req *serveCheckRequest) (*serveCheckResult, error)
@@ -68,7 +71,8 @@ type server struct {
 func newServer(e *env, site *render.Site, r *render.Renderer, loopback bool) *server {
 	s := &server{
 		e: e, site: site, r: r, loopback: loopback,
-		slots: make(chan struct{}, max(1, runtime.NumCPU())),
+		slots:  make(chan struct{}, max(1, runtime.NumCPU())),
+		limits: serveLimits, timeout: serveRunTimeout, wait: queueWait,
 	}
 	s.run = s.runWorker
 	if checkWorker != nil {
@@ -182,8 +186,8 @@ func (s *server) handleRun(w http.ResponseWriter, req *http.Request) {
 	case strings.TrimSpace(rr.Code) == "":
 		apiError(w, http.StatusBadRequest, "no code to run")
 		return
-	case rr.Procs < 1 || rr.Procs > maxProcs || rr.CPUs < 1 || rr.CPUs > maxProcs:
-		apiError(w, http.StatusBadRequest, "procs and cpus must be between 1 and %d", maxProcs)
+	case rr.Procs < 1 || rr.Procs > tour.MaxProcs || rr.CPUs < 1 || rr.CPUs > tour.MaxProcs:
+		apiError(w, http.StatusBadRequest, "procs and cpus must be between 1 and %d", tour.MaxProcs)
 		return
 	}
 	if !slugRE.MatchString(rr.ID) || len(rr.ID) > 64 {
@@ -196,7 +200,7 @@ func (s *server) handleRun(w http.ResponseWriter, req *http.Request) {
 	defer release()
 	wreq := &workRequest{
 		Filename: "prog.go", Source: rr.Code, Procs: rr.Procs, CPUs: rr.CPUs, Seed: rr.Seed,
-		Limits: serveLimits, Timeout: serveRunTimeout, MaxMemory: serveMemory, Trace: true,
+		Limits: s.limits, Timeout: s.timeout, MaxMemory: serveMemory, Trace: true,
 	}
 	res, stdout, stderr, err := s.run(req.Context(), wreq)
 	if err != nil {
@@ -272,7 +276,7 @@ func (s *server) handleCheck(w http.ResponseWriter, req *http.Request) {
 // acquire waits for a worker slot; the caller must call release. When it
 // returns false it has answered the request.
 func (s *server) acquire(w http.ResponseWriter, req *http.Request) (release func(), ok bool) {
-	t := time.NewTimer(queueWait)
+	t := time.NewTimer(s.wait)
 	defer t.Stop()
 	select {
 	case s.slots <- struct{}{}:

@@ -244,9 +244,21 @@
     return svg;
   }
 
-  function button(parent, label, text, fn) {
+  // Button icons, drawn rather than taken from a font that may lack them.
+  var ICONS = {
+    start: "M3 3h2v10H3zM14 3v10L6 8z", back: "M12 3v10L4 8z", play: "M4 3v10l9-5z",
+    pause: "M4 3h3v10H4zM9 3h3v10H9z", step: "M3 3v10l8-5zM11 3h2v10h-2z"
+  };
+  function icon(name) {
+    var svg = el("svg", { viewBox: "0 0 16 16", width: 14, height: 14, "aria-hidden": "true" });
+    el("path", { d: ICONS[name], fill: "currentColor" }, svg);
+    return svg;
+  }
+  function setIcon(b, name) { b.textContent = ""; b.appendChild(icon(name)); }
+  function button(parent, label, name, fn) {
     var b = document.createElement("button");
-    b.type = "button"; b.title = label; b.setAttribute("aria-label", label); b.textContent = text;
+    b.type = "button"; b.title = label; b.setAttribute("aria-label", label);
+    setIcon(b, name);
     b.addEventListener("click", fn);
     parent.appendChild(b);
     return b;
@@ -269,11 +281,11 @@
     this.tl = this.cursor ? this.cursor.ownerSVGElement : null;
     var ctr = document.createElement("div");
     ctr.className = "gpm-controls";
-    button(ctr, t("start"), "⏮", function () { self.pause(); self.show(0); });
-    button(ctr, t("back"), "◀", function () { self.pause(); self.show(self.i - 1); });
-    this.playBtn = button(ctr, t("play"), "▶", function () { self.toggle(); });
+    button(ctr, t("start"), "start", function () { self.pause(); self.show(0); });
+    button(ctr, t("back"), "back", function () { self.pause(); self.show(self.i - 1); });
+    this.playBtn = button(ctr, t("play"), "play", function () { self.toggle(); });
     this.playBtn.classList.add("play");
-    button(ctr, t("step"), "▶|", function () { self.pause(); self.show(self.i + 1); }).classList.add("step");
+    button(ctr, t("step"), "step", function () { self.pause(); self.show(self.i + 1); }).classList.add("step");
     this.range = document.createElement("input");
     this.range.type = "range"; this.range.min = 0; this.range.max = this.trace.events.length; this.range.value = 0;
     this.range.setAttribute("aria-label", t("event", 0, this.trace.events.length));
@@ -322,7 +334,7 @@
   Viewer.prototype.play = function () {
     var self = this;
     if (this.i >= this.trace.events.length) this.show(0);
-    this.playBtn.textContent = "⏸"; this.playBtn.title = t("pause");
+    setIcon(this.playBtn, "pause"); this.playBtn.title = t("pause");
     this.timer = setInterval(function () {
       if (self.i >= self.trace.events.length) { self.pause(); return; }
       self.show(self.i + 1);
@@ -331,7 +343,7 @@
   Viewer.prototype.pause = function () {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.playBtn.textContent = "▶"; this.playBtn.title = t("play");
+    setIcon(this.playBtn, "play"); this.playBtn.title = t("play");
   };
 
   // initViewers starts a viewer for every .gpm-viewer under root that has

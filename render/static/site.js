@@ -123,15 +123,20 @@
   // render.Terms splits the text: lower-cased words, and bigrams of
   // Chinese; a one-character Chinese query matches every bigram holding it.
   var input = doc.getElementById("search"), box = doc.getElementById("search-results");
-  var index = null, loading = false, sel = -1;
+  var index = null, loading = false, sel = -1, waiting = [];
   function loadIndex(then) {
     if (window.GPM_SEARCH_INDEX) { index = window.GPM_SEARCH_INDEX; then(); return; }
+    waiting.push(then);
     if (loading) return;
     loading = true;
     var s = doc.createElement("script");
     s.src = base + "assets/search-index.js";
-    s.onload = function () { index = window.GPM_SEARCH_INDEX; loading = false; then(); };
-    s.onerror = function () { loading = false; };
+    s.onload = function () {
+      index = window.GPM_SEARCH_INDEX; loading = false;
+      var w = waiting; waiting = [];
+      w.forEach(function (f) { f(); });
+    };
+    s.onerror = function () { loading = false; waiting = []; };
     doc.head.appendChild(s);
   }
   var cjk = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]/;
