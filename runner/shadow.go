@@ -15,6 +15,7 @@ import (
 	"testing/fstest"
 
 	"github.com/traefik/yaegi/interp"
+	"github.com/traefik/yaegi/stdlib"
 )
 
 // The shadow packages (sync, time, runtime, runtime/debug, os, gpm) are Go
@@ -60,6 +61,13 @@ func (r *run) newInterp() (*interp.Interpreter, error) {
 		GoPath:               goPath,
 		SourcecodeFilesystem: shadowFS(),
 	})
+	// MapTypes tells yaegi which interfaces (fmt.Stringer, error, ...) the
+	// arguments of compiled functions such as fmt.Println may implement, so
+	// that the learner's String and Error methods are called. It must come
+	// before fmt, whose virtualized Print functions copy these entries.
+	if err := it.Use(interp.Exports{".": stdlib.Symbols["."]}); err != nil {
+		return nil, err
+	}
 	if err := it.Use(stdlibExports()); err != nil {
 		return nil, err
 	}
