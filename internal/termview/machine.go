@@ -15,10 +15,14 @@ package termview
 //
 // Not recoverable from the trace: the channels a G parked in a select
 // waits on (select queues its sudogs without events), so such Gs are in
-// no channel queue here; their wait reason says "select".
+// no channel queue here, and their wait reason says "select"; and the
+// value a timer puts in its channel's buffer when nobody is receiving.
+// TestReplayMatchesSnapshots compares the replay with the simulator's own
+// snapshots, taken at every goroutine switch.
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/gotour-gpm/gotour-gpm/sim"
 )
@@ -71,7 +75,8 @@ type machine struct {
 
 func newMachine(procs int) *machine {
 	m := &machine{procs: procs, gs: map[int64]*gState{}, chans: map[int]*chState{}}
-	// As sim.New leaves it: P0 runs main on M0.
+	// As sim.New leaves it: procs Ps, and P0 runs main on M0.
+	m.p(max(procs, 1) - 1)
 	m.g(1).status = "running"
 	m.p(0).m, m.p(0).g = 0, 1
 	return m
@@ -169,7 +174,11 @@ func (m *machine) apply(e *sim.Event) {
 		m.stop(e)
 		m.gs[e.G].status = "runnable"
 	case sim.EvExit:
-		m.take(e.G)
+		// When main returns, the program exits with main still on its P,
+		// as the simulator leaves it.
+		if !strings.HasPrefix(e.Detail, "main returned") {
+			m.take(e.G)
+		}
 		if g := m.gs[e.G]; g.status != "dead" {
 			g.status = "dead"
 			m.liveStack -= g.stack
@@ -310,6 +319,7 @@ func (m *machine) resize(n int) {
 	if n < len(m.ps) {
 		m.ps = m.ps[:n]
 	}
+	m.p(n - 1)
 	m.procs = n
 }
 
