@@ -8,6 +8,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
@@ -39,12 +41,22 @@ func siteTours() ([]*tour.Tour, error) {
 	return tours, nil
 }
 
+// renderGCPercent is the garbage collector's target while the course is
+// rendered: the interpreter allocates fast but keeps little alive, so
+// collecting a quarter as often saves about a third of the time for a
+// few hundred MB more at the peak.
+const renderGCPercent = 400
+
 // buildSite renders the whole course, running every runnable snippet,
 // parallel at a time (0: as many as CPUs).
 func buildSite(ctx context.Context, parallel int) (*render.Site, *render.Renderer, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(renderGCPercent))
 	tours, err := siteTours()
 	if err != nil {
 		return nil, nil, err
+	}
+	if parallel <= 0 {
+		parallel = runtime.NumCPU()
 	}
 	r := render.New(render.Options{Run: runSnippet, Parallel: parallel})
 	site, err := r.Site(ctx, tours...)
