@@ -3,13 +3,17 @@ package checker_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/gotour-gpm/gotour-gpm/checker"
 )
 
 // BenchmarkCheck100 grades the reference solution of an exercise over 100
 // schedules (seeds 0 to 24 × procs 1, 2, 4 and 8), on every CPU.
-// Target (issue 5): at most 2 s.
+// Target (issue 5): at most 2 s. Besides ns/op it reports cpu-ms/op, the
+// CPU time of one grading: on a busy machine wall-clock time says more
+// about the neighbours than about the checker, and with P CPUs to itself
+// a grading takes about cpu-ms/op ÷ P.
 func BenchmarkCheck100(b *testing.B) {
 	for _, id := range []string{"fix-deadlock", "concurrent-tasks", "close-and-range"} {
 		b.Run(id, func(b *testing.B) {
@@ -18,6 +22,7 @@ func BenchmarkCheck100(b *testing.B) {
 				b.Fatal(err)
 			}
 			opts := checker.Options{Seeds: 25, Procs: []int{1, 2, 4, 8}}
+			cpu := cpuTime()
 			for b.Loop() {
 				rep, err := checker.Check(context.Background(), ex, []byte(ex.Solution), opts)
 				if err != nil {
@@ -27,6 +32,7 @@ func BenchmarkCheck100(b *testing.B) {
 					b.Fatalf("pass %v after %d schedules, want a pass after 100", rep.Pass, rep.Graded)
 				}
 			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

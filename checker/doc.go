@@ -11,8 +11,10 @@
 // starters with a small scanner of its own from the embedded lessons (see
 // package lessons), the reference solution from lessons/solutions/ID.go,
 // and the task and hints, in English and Chinese, from texts/ID.en.md and
-// texts/ID.zh.md. What each exercise checks is one table entry in
-// exercises*.go, as in the Go tour's wc.go; [All] and [Lookup] return them.
+// texts/ID.zh.md. What each exercise checks is one table entry, as in the
+// Go tour's wc.go, in lessonsNN_MM.go (one file per group of lessons);
+// exercises.go lists them in course order, and [All] and [Lookup] return
+// them.
 //
 // # Cases
 //

@@ -28,24 +28,9 @@ type grading struct {
 }
 
 func newGrading(ex *Exercise, opts Options) *grading {
-	g := &grading{ex: ex, opts: opts, scheds: opts.schedules(), cpus: ex.CPUs}
+	g := &grading{ex: ex, opts: opts, scheds: opts.schedules(), cpus: ex.CPUs, limits: limitsFor(ex)}
 	if g.cpus == 0 {
 		g.cpus = 8
-	}
-	g.limits = ex.Limits
-	d := DefaultLimits
-	for _, f := range []struct{ v, def *int64 }{
-		{&g.limits.VirtualTime, &d.VirtualTime}, {&g.limits.Steps, &d.Steps},
-	} {
-		if *f.v == 0 {
-			*f.v = *f.def
-		}
-	}
-	if g.limits.Output == 0 {
-		g.limits.Output = d.Output
-	}
-	if g.limits.Goroutines == 0 {
-		g.limits.Goroutines = d.Goroutines
 	}
 	g.results = make([]CaseResult, 1+len(ex.Cases))
 	g.passes = make([]int, len(ex.Cases))
@@ -58,6 +43,24 @@ func newGrading(ex *Exercise, opts Options) *grading {
 		}
 	}
 	return g
+}
+
+// limitsFor is ex.Limits with DefaultLimits in its zero fields.
+func limitsFor(ex *Exercise) runner.Limits {
+	l, d := ex.Limits, DefaultLimits
+	if l.VirtualTime == 0 {
+		l.VirtualTime = d.VirtualTime
+	}
+	if l.Steps == 0 {
+		l.Steps = d.Steps
+	}
+	if l.Output == 0 {
+		l.Output = d.Output
+	}
+	if l.Goroutines == 0 {
+		l.Goroutines = d.Goroutines
+	}
+	return l
 }
 
 var nameCompiles = i18n.Text{En: "compiles", Zh: "能够编译"}
