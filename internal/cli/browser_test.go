@@ -209,6 +209,11 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
+	// The replay agrees with the simulator's own snapshots.
+	for _, p := range replayCheck(t, ctx) {
+		t.Errorf("replay: %s", p)
+	}
+
 	// Step through a schedule, then play and pause.
 	const ws = "#snippet-work-stealing"
 	do("work stealing", chromedp.Navigate(ts.URL+"/en/gpm-scheduler.html#work-stealing"), chromedp.WaitVisible(ws+" .gpm-controls"))
