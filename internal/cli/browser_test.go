@@ -261,13 +261,20 @@ func TestBrowser(t *testing.T) {
 	do("serve", chromedp.Navigate(ts.URL+"/en/channels.html"), chromedp.WaitReady("footer"))
 	poll("serve mode", `document.documentElement.classList.contains('served')`)
 	const sn = ".snippet[data-runs]"
-	do("edit", chromedp.Click(sn+" .actions button:nth-child(1)"), chromedp.WaitVisible(sn+" textarea.editor"))
+	do("edit", chromedp.Click(sn+" .actions button.btn-edit"), chromedp.WaitVisible(sn+" textarea.editor"))
 	prog := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tch := make(chan string)\n\tgo func() { ch <- \"from the browser\" }()\n\tfmt.Println(<-ch)\n}\n"
 	do("type", chromedp.SetValue(sn+" textarea.editor", prog))
 	before := eval(`GPM.viewers.length`).(float64)
-	do("run", chromedp.Click(sn+" .actions button.primary"))
+	do("run", chromedp.Click(sn+" .actions button.btn-run"))
 	poll("run", `(document.querySelector('`+sn+` .run .stdout') || {}).textContent === 'from the browser\n'`)
 	poll("viewer of the new run", fmt.Sprintf(`GPM.viewers.length === %v && GPM.viewers[GPM.viewers.length-1].mismatches === 0`, before+1))
+
+	// Check an exercise from its starter: it does not pass yet.
+	do("exercise", chromedp.Navigate(ts.URL+"/en/channel-operations.html"), chromedp.WaitReady("footer"))
+	poll("serve mode", `document.documentElement.classList.contains('served')`)
+	const exSel = ".snippet[data-exercise=fix-deadlock]"
+	do("check", chromedp.Click(exSel+" .actions button.btn-check"))
+	poll("check report", `(document.querySelector('`+exSel+` .check-report.fail') || {}).textContent?.includes('deadlock')`)
 
 	// The theme toggle: light, dark, then back to the system's.
 	for _, want := range []string{"light", "dark", ""} {

@@ -48,11 +48,6 @@ var serveLimits = runner.Limits{
 	Goroutines:  10_000,
 }
 
-// checkWorker, when set (by serve_check.go, which needs package checker),
-// gives the server its way to check exercises; without it POST
-// /api/check answers 501.
-var checkWorker func(*server) func(ctx context.Context, req *serveCheckRequest) (*serveCheckResult, error)
-
 // server serves the site and its API.
 type server struct {
 	e        *env
@@ -63,6 +58,8 @@ type server struct {
 	limits   runner.Limits // a reader's run's limits: serveLimits
 	timeout  time.Duration // a run's wall-clock limit: serveRunTimeout
 	wait     time.Duration // how long a request waits for a slot: queueWait
+	// checkTimeout bounds a whole check: serveCheckTimeout.
+	checkTimeout time.Duration
 	// run and check do the work in a subprocess; tests may replace them.
 	run   func(ctx context.Context, req *workRequest) (*workResult, []byte, []byte, error)
 	check func(ctx context.Context, req *serveCheckRequest) (*serveCheckResult, error)
@@ -72,12 +69,10 @@ func newServer(e *env, site *render.Site, r *render.Renderer, loopback bool) *se
 	s := &server{
 		e: e, site: site, r: r, loopback: loopback,
 		slots:  make(chan struct{}, max(1, runtime.NumCPU())),
-		limits: serveLimits, timeout: serveRunTimeout, wait: queueWait,
+		limits: serveLimits, timeout: serveRunTimeout, wait: queueWait, checkTimeout: serveCheckTimeout,
 	}
 	s.run = s.runWorker
-	if checkWorker != nil {
-		s.check = checkWorker(s)
-	}
+	s.check = s.gradeCheck
 	return s
 }
 
@@ -225,15 +220,14 @@ func (s *server) handleRun(w http.ResponseWriter, req *http.Request) {
 	})
 }
 
-// serveCheckRequest is the body of POST /api/check, and what the check worker
-// reads on its stdin.
+// serveCheckRequest is the body of POST /api/check.
 type serveCheckRequest struct {
 	Exercise string `json:"exercise"`
 	Code     string `json:"code"`
 	Lang     string `json:"lang"`
 }
 
-// serveCheckResult is the answer, and what the check worker writes.
+// serveCheckResult is the answer.
 type serveCheckResult struct {
 	Passed bool   `json:"passed"`
 	Report string `json:"report"` // the report, as the check command prints it
@@ -243,10 +237,6 @@ type serveCheckResult struct {
 func (s *server) handleCheck(w http.ResponseWriter, req *http.Request) {
 	var cr serveCheckRequest
 	if !decodeAPI(w, req, &cr) {
-		return
-	}
-	if s.check == nil {
-		apiError(w, http.StatusNotImplemented, "this build cannot check exercises")
 		return
 	}
 	if !slugRE.MatchString(cr.Exercise) {

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gotour-gpm/gotour-gpm/checker"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 	"github.com/gotour-gpm/gotour-gpm/render"
 	"github.com/gotour-gpm/gotour-gpm/runner"
@@ -267,5 +268,39 @@ func TestServeWarnsWhenExposed(t *testing.T) {
 	e = &env{stderr: &errb, stdout: &errb, lang: i18n.En}
 	if err := e.serve(context.Background(), "no-port"); err == nil || !strings.Contains(err.Error(), "bad --addr") {
 		t.Errorf("serve(no-port) = %v, want a bad --addr error", err)
+	}
+}
+
+// TestServeCheck grades through the check command's grade worker: the
+// reference solution passes, the starter code does not, and an unknown
+// exercise is a clear error.
+func TestServeCheck(t *testing.T) {
+	t.Parallel()
+	s := testServer(t, "worker")
+	ex, err := checker.Lookup("fix-deadlock")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := func(id, code string) string {
+		b, _ := json.Marshal(serveCheckRequest{Exercise: id, Code: code, Lang: "zh"})
+		return string(b)
+	}
+	code, _, out := do(t, s, "POST", "/api/check", "application/json", body("fix-deadlock", ex.Solution))
+	var res serveCheckResult
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 200 || !res.Passed || !strings.Contains(res.Report, "通过") {
+		t.Errorf("solution: %d %+v (%v)", code, res, err)
+	}
+	code, _, out = do(t, s, "POST", "/api/check", "application/json", body("fix-deadlock", ex.Starter.En))
+	res = serveCheckResult{}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || code != 200 || res.Passed || !strings.Contains(res.Report, "deadlock") {
+		t.Errorf("starter: %d %+v (%v)", code, res, err)
+	}
+	code, _, out = do(t, s, "POST", "/api/check", "application/json", body("no-such-exercise", helloSrc))
+	if code != 400 || !strings.Contains(out, "no such exercise") {
+		t.Errorf("unknown exercise: %d %s", code, out)
+	}
+	code, _, out = do(t, s, "POST", "/api/check", "application/json", body("../etc", helloSrc))
+	if code != 400 || !strings.Contains(out, "bad exercise id") {
+		t.Errorf("bad exercise id: %d %s", code, out)
 	}
 }

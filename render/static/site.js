@@ -253,7 +253,7 @@
       var original = code.textContent, editor = null;
       function button(label, cls, fn) {
         var b = doc.createElement("button");
-        b.type = "button"; b.textContent = t(label); if (cls) b.className = cls;
+        b.type = "button"; b.textContent = t(label); b.className = "btn-" + label + (cls ? " " + cls : "");
         b.addEventListener("click", fn);
         actions.insertBefore(b, actions.firstChild);
         return b;
@@ -295,7 +295,7 @@
           .catch(function (err) { showError(err.message); })
           .then(function () { btn.disabled = false; btn.textContent = label; });
       }
-      function runArea() { return fig.querySelector(".run"); }
+      function runArea() { return fig.querySelector("div.run"); }
       function showError(msg) {
         var p = doc.createElement("p");
         p.className = "limit"; p.textContent = t("error", msg);
