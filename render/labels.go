@@ -59,6 +59,7 @@ func labelsFor(lang i18n.Lang) labels {
 		Cut:            t("The step-through holds the first %d of the run's %d events.", "逐步查看只包含本次运行 %d 个事件中的前 %d 个。"),
 		NoOutput:       t("(no output)", "（没有输出）"),
 		Start:          t("Start here", "从这里开始"),
+		Intro:          t("An interactive course on goroutines, channels and the scheduler that runs them. Every program runs on a simulated, deterministic G-P-M scheduler: read its output, its timeline, and step through what each P, M and G does.", "一门关于 goroutine、通道以及运行它们的调度器的交互式课程。每个程序都运行在确定性的模拟 GPM 调度器上：看它的输出、它的时间线，并逐步查看每个 P、M、G 在做什么。"),
 		Stats: [10]string{
 			t("goroutines", "goroutine 数"), t("most alive at once", "同时存活最多"),
 			t("switches", "切换次数"), t("steals", "窃取次数"), t("hand-offs", "移交次数"),
