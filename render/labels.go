@@ -15,7 +15,7 @@ type labels struct {
 	Output, Simulated, Matches, Expected, Stderr, Timeline       string
 	StepThrough, Summary, Trace, NotRun, NoBuild, Expect         string
 	Exercise, RunHint, Exercises, Snippets, Footer, Legend       string
-	Cut, NoOutput, Start                                         string
+	Cut, NoOutput, Start, Intro                                  string
 	Stats                                                        [10]string
 }
 
