@@ -31,6 +31,9 @@ var registry = []*Exercise{
 	workerPool,
 	pipeline,
 	fixLeak,
+	counterMutex,
+	counterAtomic,
+	onceInit,
 }
 
 // ErrNotFound is returned, wrapped, by Lookup for an id that is not an

@@ -177,3 +177,228 @@ var (
 		Zh: "关闭 done 并不能通知任何人，除非发送方在听：请在 select 里发送，并加一个 <-done（或 <-ctx.Done()）的 case。",
 	}
 )
+
+var counterMutex = &Exercise{
+	ID: "counter-mutex",
+	Cases: []Case{
+		EndsNormally(),
+		Output("balance: 1000\n").
+			Explain(func(r *Run) bool { return r.Source.Has(localVar("sync", "Mutex")) }, msgLocalMutex).
+			Explain(func(r *Run) bool { return r.Source.Has(Method("Lock")) }, msgLockOnlyWrite).
+			Says(i18n.Text{
+				En: "Deposits were lost: several deposits read the same balance, and each wrote its own sum over the others'. Make the read, the check and the write of a deposit one critical section, with a sync.Mutex.",
+				Zh: "有存款丢失了：几笔存款读到了同一个余额，各自把自己的结果写回去，覆盖了别人的。请用 sync.Mutex 把一笔存款的读取、检查和写入做成一个临界区。",
+			}),
+		runCase(i18n.Text{En: "the deposits wait for each other on the mutex", Zh: "各笔存款在互斥锁上互相等待"},
+			msgLockOnlyWrite,
+			func(r *Run) *failure {
+				if r.Parked["sync.Mutex.Lock"]+r.Parked["sync.RWMutex.Lock"] > 0 {
+					return nil
+				}
+				return &failure{got: tr("no goroutine ever waited for the lock", "没有哪个 goroutine 等过锁"), want: tr("the other deposits wait while one holds it", "一笔存款持锁时，其他存款在等")}
+			}).Explain(func(r *Run) bool { return r.Source.Has(localVar("sync", "Mutex")) }, msgLocalMutex),
+		VirtualTime(10*time.Millisecond, 20*time.Millisecond),
+		runCase(i18n.Text{En: "ten deposits run in goroutines", Zh: "十笔存款在各自的 goroutine 里进行"},
+			i18n.Text{En: "Keep the ten concurrent deposits: the point is to make them safe, not to make them serial.", Zh: "保留十笔并发的存款：要点是让它们安全，而不是让它们串行。"},
+			func(r *Run) *failure {
+				if n := r.Result.Stats.Goroutines - 1; n < 10 {
+					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("10", "10 个")}
+				}
+				return nil
+			}),
+		NoLeak(),
+		sourceCase(i18n.Text{En: "uses a sync.Mutex", Zh: "使用了 sync.Mutex"},
+			i18n.Text{En: "Guard balance with a sync.Mutex that every deposit shares.", Zh: "用一个所有存款共享的 sync.Mutex 保护 balance。"},
+			func(s *Source) *failure {
+				if s.Has(Ref("sync", "Mutex")) || s.Has(Ref("sync", "RWMutex")) {
+					return nil
+				}
+				return &failure{got: tr("none", "没有"), want: text("sync.Mutex")}
+			}),
+		MustNotUse(Channel).Says(msgMutexOnly),
+		MustNotUse(Import("sync/atomic")).Says(msgMutexOnly),
+		MustUse(Call("time", "Sleep").In("deposit")).Says(i18n.Text{
+			En: "Keep the check inside deposit (its time.Sleep): it is what lets another deposit slip in.",
+			Zh: "保留 deposit 里的检查（它的 time.Sleep）：正是它让别的存款有机会插进来。",
+		}),
+	},
+}
+
+var (
+	msgLockOnlyWrite = i18n.Text{
+		En: "The lock covers only the write. The read and the write of a deposit must be in the same critical section, or another deposit can slip in between.",
+		Zh: "锁只保护了写入。一笔存款的读取和写入必须在同一个临界区里，否则别的存款可以插到中间。",
+	}
+	msgLocalMutex = i18n.Text{
+		En: "Each deposit locks a mutex of its own, so the lock protects nothing. Declare one mutex that all deposits share, next to balance.",
+		Zh: "每笔存款锁的都是自己的互斥锁，所以这把锁什么也没保护。请在 balance 旁边声明一个所有存款共享的互斥锁。",
+	}
+	msgMutexOnly = i18n.Text{
+		En: "This exercise is about the mutex: guard balance with a sync.Mutex, not with channels or atomics.",
+		Zh: "这个练习练的是互斥锁：请用 sync.Mutex 保护 balance，而不是通道或原子操作。",
+	}
+)
+
+// localVar is a variable of type pkg.name declared inside a function:
+// each call gets a new one.
+func localVar(pkg, name string) Construct {
+	return Construct{
+		Name: i18n.Text{En: "a local " + pkgBase(pkg) + "." + name, Zh: "局部的 " + pkgBase(pkg) + "." + name},
+		match: func(s *Source, n ast.Node) bool {
+			fd, ok := n.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				return false
+			}
+			found := false
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if vs, ok := n.(*ast.ValueSpec); ok && vs.Type != nil && s.isRef(vs.Type, pkg, name) {
+					found = true
+				}
+				return !found
+			})
+			return found
+		},
+	}
+}
+
+var counterAtomic = &Exercise{
+	ID: "counter-atomic",
+	Cases: []Case{
+		EndsNormally(),
+		Output("hits: 800\n").
+			Explain(func(r *Run) bool { return r.Source.Has(Import("sync/atomic")) }, i18n.Text{
+				En: "Each access is atomic, but read-then-write is still two steps, and another goroutine runs in between. Use Add, which reads and writes in one step.",
+				Zh: "每次访问都是原子的，但先读后写仍然是两步，中间会有别的 goroutine 运行。请用 Add，它一步完成读和写。",
+			}).
+			Says(i18n.Text{
+				En: "Hits were lost: between the read and the write of an increment another goroutine runs, and one of the two updates is overwritten. Make the increment one atomic step.",
+				Zh: "有点击丢失了：一次自增的读和写之间，别的 goroutine 运行了，两次更新中有一次被覆盖。请把自增变成一个原子步骤。",
+			}),
+		runCase(i18n.Text{En: "eight goroutines count", Zh: "八个 goroutine 计数"},
+			i18n.Text{En: "Keep the eight goroutines that count.", Zh: "保留八个计数的 goroutine。"},
+			func(r *Run) *failure {
+				if n := r.Result.Stats.Goroutines - 1; n < 8 {
+					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("8", "8 个")}
+				}
+				return nil
+			}),
+		NoLeak(),
+		MustUse(atomicIncrement).Says(i18n.Text{
+			En: "Increment with one atomic operation: hits.Add(1) on an atomic.Int64 (or atomic.AddInt64).",
+			Zh: "用一个原子操作自增：atomic.Int64 的 hits.Add(1)（或 atomic.AddInt64）。",
+		}),
+		MustUse(goschedInLoop).Says(i18n.Text{
+			En: "hits++ is still a data race: it only looks right because nothing runs between its read and its write here. Keep the Gosched in the loop and make the increment atomic.",
+			Zh: "hits++ 仍然是数据竞争：它看起来没问题，只是因为这里的读和写之间恰好没有别的 goroutine 运行。请保留循环里的 Gosched，并把自增改成原子操作。",
+		}),
+		NoSharedWrites(),
+		MustNotUse(Ref("sync", "Mutex")).Says(msgAtomicOnly),
+		MustNotUse(Ref("sync", "RWMutex")).Says(msgAtomicOnly),
+		MustNotUse(Channel).Says(msgAtomicOnly),
+	},
+}
+
+var msgAtomicOnly = i18n.Text{
+	En: "This exercise is about sync/atomic: make the increment atomic, without a mutex or a channel.",
+	Zh: "这个练习练的是 sync/atomic：把自增变成原子操作，不用互斥锁，也不用通道。",
+}
+
+// atomicIncrement is an atomic read-modify-write: an Add method (of
+// atomic.Int64 and its kin), atomic.AddInt64 and the like, or a
+// CompareAndSwap.
+var atomicIncrement = Construct{
+	Name: i18n.Text{En: "an atomic Add or CompareAndSwap", Zh: "原子的 Add 或 CompareAndSwap"},
+	match: func(s *Source, n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || s.importName("sync/atomic") == "" {
+			return false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		return ok && (strings.HasPrefix(sel.Sel.Name, "Add") || strings.HasPrefix(sel.Sel.Name, "CompareAndSwap"))
+	},
+}
+
+// goschedInLoop is a call of runtime.Gosched inside a loop.
+var goschedInLoop = Construct{
+	Name: i18n.Text{En: "runtime.Gosched() in the loop", Zh: "循环里的 runtime.Gosched()"},
+	match: func(s *Source, n ast.Node) bool {
+		fd, ok := n.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			return false
+		}
+		found := false
+		inspectWithLoops(fd.Body, func(n ast.Node, inLoop bool) {
+			if call, ok := n.(*ast.CallExpr); ok && inLoop && s.isRef(call.Fun, "runtime", "Gosched") {
+				found = true
+			}
+		})
+		return found
+	},
+}
+
+var onceInit = &Exercise{
+	ID: "once-init",
+	Cases: []Case{
+		EndsNormally(),
+		OutputMatches(`loading config\n(request [123] -> hello\n){2}request [123] -> hello`).
+			Explain(func(r *Run) bool {
+				return strings.Count(r.Stdout, "loading config") > 1 && r.Source.Has(localVar("sync", "Once"))
+			}, msgLocalOnce).
+			Explain(func(r *Run) bool { return strings.Count(r.Stdout, "loading config") > 1 }, i18n.Text{
+				En: "loading config is printed more than once: every request still loads it. Let a sync.Once that all requests share call loadConfig.",
+				Zh: "loading config 打印了不止一次：每个请求仍然各自加载。请让一个所有请求共享的 sync.Once 来调用 loadConfig。",
+			}).
+			Explain(emptyGreeting, i18n.Text{
+				En: "Some requests printed an empty greeting: they skipped the loading while it was still in progress. sync.Once makes them wait until loadConfig has finished; a flag does not.",
+				Zh: "有的请求打印了空的问候语：加载还没完成，它们就跳过了。sync.Once 会让它们等到 loadConfig 完成；一个标志变量做不到。",
+			}),
+		OutputUnordered("loading config\nrequest 1 -> hello\nrequest 2 -> hello\nrequest 3 -> hello\n").
+			Named(i18n.Text{En: "loads once and answers every request", Zh: "只加载一次，并回应每个请求"}).
+			Explain(emptyGreeting, i18n.Text{
+				En: "Some requests used config before it was loaded. Let them all go through one sync.Once.",
+				Zh: "有的请求在 config 加载完之前就用了它。请让它们都经过同一个 sync.Once。",
+			}),
+		VirtualTime(50*time.Millisecond, 60*time.Millisecond),
+		NoLeak(),
+		sourceCase(i18n.Text{En: "uses a sync.Once", Zh: "使用了 sync.Once"},
+			i18n.Text{En: "Load the config through a sync.Once (or sync.OnceFunc) that every request shares.", Zh: "通过一个所有请求共享的 sync.Once（或 sync.OnceFunc）加载配置。"},
+			func(s *Source) *failure {
+				if s.Has(Ref("sync", "Once")) || s.Has(Ref("sync", "OnceFunc")) {
+					return nil
+				}
+				return &failure{got: tr("none", "没有"), want: text("sync.Once")}
+			}),
+		MustNotUse(localVar("sync", "Once")).Says(msgLocalOnce),
+		MustNotUse(callOf("loadConfig").In("main")).Says(i18n.Text{
+			En: "main loads the config before starting the requests: the output is right, but the point is to load it lazily, on first use, in whichever request comes first.",
+			Zh: "main 在启动请求之前就加载了配置：输出是对的，但要点是惰性加载：在第一次使用时，由最先到的那个请求来加载。",
+		}),
+		KeepFunc("loadConfig"),
+	},
+}
+
+var msgLocalOnce = i18n.Text{
+	En: "loading config is printed more than once: each call of handle creates its own sync.Once. Declare one Once that all requests share, next to config.",
+	Zh: "loading config 打印了不止一次：每次调用 handle 都新建了一个 sync.Once。请在 config 旁边声明一个所有请求共享的 Once。",
+}
+
+// emptyGreeting reports a run in which a request printed no greeting.
+func emptyGreeting(r *Run) bool {
+	for _, l := range lines(r.Stdout) {
+		if strings.HasPrefix(l, "request ") && strings.HasSuffix(l, "->") {
+			return true
+		}
+	}
+	return false
+}
+
+// callOf is a call of the function name of this program.
+func callOf(name string) Construct {
+	return Construct{
+		Name: i18n.Text{En: "a call " + name + "()", Zh: "调用 " + name + "()"},
+		match: func(_ *Source, n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			return ok && isIdent(call.Fun, name)
+		},
+	}
+}

@@ -13,7 +13,8 @@ import (
 // simulator runs one goroutine at a time and does not detect races, so
 // this is a heuristic on the syntax:
 //
-// Inside a function literal started with go, an assignment, an op= or a
+// Inside a function literal started with go (or with a WaitGroup's Go
+// method), an assignment, an op= or a
 // ++/-- whose target is a variable declared outside the literal is a
 // race, unless
 //   - the target is an element of a slice or array indexed by a variable
@@ -53,12 +54,8 @@ func sharedWrite(f *ast.File) (string, ast.Node) {
 		if at != nil {
 			return false
 		}
-		g, ok := n.(*ast.GoStmt)
-		if !ok {
-			return true
-		}
-		lit, ok := g.Call.Fun.(*ast.FuncLit)
-		if !ok || callsLock(lit) {
+		lit := goroutineLit(n)
+		if lit == nil || callsLock(lit) {
 			return true
 		}
 		local := declaredIn(lit)
@@ -86,6 +83,22 @@ func sharedWrite(f *ast.File) (string, ast.Node) {
 		return true
 	})
 	return name, at
+}
+
+// goroutineLit returns the function literal that n starts as a
+// goroutine: go func() {...}() or wg.Go(func() {...}).
+func goroutineLit(n ast.Node) *ast.FuncLit {
+	switch n := n.(type) {
+	case *ast.GoStmt:
+		lit, _ := n.Call.Fun.(*ast.FuncLit)
+		return lit
+	case *ast.CallExpr:
+		if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "Go" && len(n.Args) == 1 {
+			lit, _ := n.Args[0].(*ast.FuncLit)
+			return lit
+		}
+	}
+	return nil
 }
 
 // sharedTarget returns the name of the shared variable that writing t

@@ -51,6 +51,9 @@ type Run struct {
 	MaxAlive int
 	// MainRecvs counts main's channel receives.
 	MainRecvs int
+	// Parked counts, per wait reason, how often the program's goroutines
+	// parked: "sync.Mutex.Lock", "chan send"...
+	Parked map[string]int
 }
 
 // Goroutine is one goroutine, as a traceback header shows it.
@@ -143,6 +146,7 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 	exited := map[int64]bool{}
 	last := map[int64]sim.Event{}
 	r.Closes = map[int]int{}
+	r.Parked = map[string]int{}
 	alive := 1 // main
 	r.MaxAlive = 1
 	for _, e := range tr.Events {
@@ -174,6 +178,9 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 		case sim.EvPark:
 			if e.G == 1 && !slices.Contains(r.MainParked, e.Detail) {
 				r.MainParked = append(r.MainParked, e.Detail)
+			}
+			if user[e.G] {
+				r.Parked[e.Detail]++
 			}
 		}
 		if e.G != 0 && user[e.G] {
