@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 )
@@ -54,14 +55,14 @@ type Construct struct {
 // including the function literals in it.
 func (c Construct) In(fn string) Construct {
 	c.in = fn
-	c.Name = i18n.Text{En: c.Name.En + " in " + fn, Zh: fn + " 中的" + c.Name.Zh}
+	c.Name = i18n.Text{En: c.Name.En + " in " + fn, Zh: zhJoin(fn+" 中的", c.Name.Zh)}
 	return c
 }
 
 // Outside restricts c to every function but fn.
 func (c Construct) Outside(fn string) Construct {
 	c.outside = fn
-	c.Name = i18n.Text{En: c.Name.En + " outside " + fn, Zh: fn + " 之外的" + c.Name.Zh}
+	c.Name = i18n.Text{En: c.Name.En + " outside " + fn, Zh: zhJoin(fn+" 之外的", c.Name.Zh)}
 	return c
 }
 
@@ -201,8 +202,8 @@ func Import(path string) Construct {
 // MustUse checks that the program has c.
 func MustUse(c Construct) Case {
 	return Case{
-		Name: i18n.Text{En: "uses " + c.Name.En, Zh: "使用了" + c.Name.Zh},
-		msg:  i18n.Text{En: "Your program must use " + c.Name.En + ".", Zh: "你的程序必须使用" + c.Name.Zh + "。"},
+		Name: i18n.Text{En: "uses " + c.Name.En, Zh: zhJoin("使用了", c.Name.Zh)},
+		msg:  i18n.Text{En: "Your program must use " + c.Name.En + ".", Zh: zhJoin("你的程序必须使用", c.Name.Zh) + "。"},
 		source: func(s *Source) *failure {
 			if _, ok := s.Find(c); ok {
 				return nil
@@ -215,8 +216,8 @@ func MustUse(c Construct) Case {
 // MustNotUse checks that the program does not have c.
 func MustNotUse(c Construct) Case {
 	return Case{
-		Name: i18n.Text{En: "does not use " + c.Name.En, Zh: "没有使用" + c.Name.Zh},
-		msg:  i18n.Text{En: "Your program must not use " + c.Name.En + ".", Zh: "你的程序不能使用" + c.Name.Zh + "。"},
+		Name: i18n.Text{En: "does not use " + c.Name.En, Zh: zhJoin("没有使用", c.Name.Zh)},
+		msg:  i18n.Text{En: "Your program must not use " + c.Name.En + ".", Zh: zhJoin("你的程序不能使用", c.Name.Zh) + "。"},
 		source: func(s *Source) *failure {
 			if n, ok := s.Find(c); ok {
 				return &failure{got: s.quote(n), want: tr("none", "没有")}
@@ -303,6 +304,21 @@ func (s *Source) quote(n ast.Node) i18n.Text {
 		code = code[:57] + "..."
 	}
 	return tr(fmt.Sprintf("line %d: %s", pos.Line, code), fmt.Sprintf("第 %d 行：%s", pos.Line, code))
+}
+
+// zhJoin joins two pieces of Chinese text, with a space between a Chinese
+// character and a Latin one, as the course's Chinese text is written
+// ("使用了 go 语句").
+func zhJoin(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	if (runeWidth(last) == 2) != (runeWidth(first) == 2) && last != ' ' && first != ' ' {
+		return a + " " + b
+	}
+	return a + b
 }
 
 func pkgBase(path string) string { return path[strings.LastIndex(path, "/")+1:] }
