@@ -164,9 +164,18 @@ func TestBrowser(t *testing.T) {
 		}
 		return v
 	}
+	// do runs steps, again if the DOM changed under them (after a
+	// navigation chromedp may still hold nodes of the page before).
 	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
+		var err error
+		for try := 0; try < 5; try++ {
+			if err = chromedp.Do(ctx, steps...); err == nil || !strings.Contains(err.Error(), "node") {
+				break
+			}
+			time.Sleep(200 * time.Millisecond)
+		}
+		if err != nil {
 			t.Fatalf("%s: %v", what, err)
 		}
 	}
