@@ -50,4 +50,3 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
-
