@@ -21,6 +21,9 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 )
 
+// The golden tests grade many programs at once: give each run time.
+func init() { gradeOptions = checker.Options{Parallel: 1, RunTimeout: 3 * time.Minute} }
+
 // TestExerciseGolden runs the exercise commands (exercise, check, hint,
 // solution) on the cases in testdata/exercise; see the README there. Each
 // case gets its own workspace and progress directories.
