@@ -117,6 +117,9 @@ func (d *directShim) exports() interp.Exports {
 		}),
 		"Leave": fn(func() { d.leaves.Add(1); d.depth.Add(-1) }),
 	}
+	for k, v := range boundsExports() {
+		syms[k] = v
+	}
 	return interp.Exports{rtImportPath + "/rt": syms}
 }
 

@@ -30,6 +30,7 @@ func (r *run) exports() interp.Exports {
 	fn := func(f any) reflect.Value { return reflect.ValueOf(f) }
 	rt := map[string]reflect.Value{
 		"Case":    reflect.ValueOf((*Case)(nil)),
+		"Error":   reflect.ValueOf((*RuntimeError)(nil)),
 		"SendDir": reflect.ValueOf(SendDir),
 		"RecvDir": reflect.ValueOf(RecvDir),
 		"Go":      fn(r.spawn),
@@ -43,6 +44,9 @@ func (r *run) exports() interp.Exports {
 		"Tick":    fn(r.tick),
 		"Enter":   fn(r.enter),
 		"Leave":   fn(r.leave),
+	}
+	for k, v := range boundsExports() {
+		rt[k] = v
 	}
 	for k, v := range r.syncExports() {
 		rt[k] = v

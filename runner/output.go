@@ -132,6 +132,12 @@ func runtimeMessage(msg string) string {
 		return "runtime error: index out of range"
 	case strings.HasPrefix(msg, "reflect.Value.Slice: slice index out of bounds"):
 		return "runtime error: slice bounds out of range"
+	case strings.HasPrefix(msg, "reflect: cannot convert slice with length "):
+		// reflect's words for gc's boundsConvert.
+		var n, m int
+		if _, err := fmt.Sscanf(msg, "reflect: cannot convert slice with length %d to array with length %d", &n, &m); err == nil {
+			return boundsError{x: int64(m), y: n, signed: true, code: boundsConvert}.Error()
+		}
 	}
 	if i := strings.Index(msg, ": interface conversion:"); i >= 0 {
 		return "interface conversion:" + msg[i+len(": interface conversion:"):]

@@ -211,6 +211,13 @@ func (r *rewriter) insert(pos token.Pos, prio int, text string) {
 	r.edits = append(r.edits, &edit{start: o, end: o, prio: prio, seq: len(r.edits), lit: text})
 }
 
+// insertParts records the insertion at pos of the rendered parts: nodes
+// stand for their rewritten text, as in a replacement.
+func (r *rewriter) insertParts(pos token.Pos, prio int, ps []any) {
+	o := r.off(pos)
+	r.edits = append(r.edits, &edit{start: o, end: o, prio: prio, seq: len(r.edits), render: func() []any { return ps }})
+}
+
 // parts is a shorthand for the render result of an edit.
 func parts(p ...any) []any { return p }
 
@@ -282,9 +289,11 @@ func (r *rewriter) emit(e *edit) string {
 	if e.render == nil {
 		return e.lit
 	}
+	// The edit is busy until its parts are written: a part may be the
+	// very node it replaces (an index wrapped in a check).
 	r.busy[e] = true
+	defer delete(r.busy, e)
 	ps := e.render()
-	delete(r.busy, e)
 	src := r.p.src
 	var b strings.Builder
 	lines := 0

@@ -27,16 +27,7 @@ type helper struct {
 // callHelper replaces call by a call of h with args.
 func (r *rewriter) callHelper(call *ast.CallExpr, h helper, args []ast.Expr) {
 	r.handled[call] = true
-	fn := ""
-	if r.anyLocal(h.types) {
-		fn = "func" + h.sig + " " + h.body
-	} else {
-		sum := fnv.New32a()
-		sum.Write([]byte(h.sig + h.body))
-		fn = fmt.Sprintf("%s%s_%08x", reservedPrefix, h.stem, sum.Sum32())
-		r.helpers[fn] = "func " + fn + h.sig + " " + h.body
-	}
-	ps := parts(fn + "(")
+	ps := parts(r.helperName(h) + "(")
 	for i, a := range args {
 		if i > 0 {
 			ps = append(ps, ", ")
@@ -48,6 +39,19 @@ func (r *rewriter) callHelper(call *ast.CallExpr, h helper, args []ast.Expr) {
 	}
 	ps = append(ps, padHere+")")
 	r.replaceNode(call, func() []any { return ps })
+}
+
+// helperName returns what calls h: the name of a helper emitted after the
+// last line, or a func literal when one of its types is local.
+func (r *rewriter) helperName(h helper) string {
+	if r.anyLocal(h.types) {
+		return "func" + h.sig + " " + h.body
+	}
+	sum := fnv.New32a()
+	sum.Write([]byte(h.sig + h.body))
+	fn := fmt.Sprintf("%s%s_%08x", reservedPrefix, h.stem, sum.Sum32())
+	r.helpers[fn] = "func " + fn + h.sig + " " + h.body
+	return fn
 }
 
 // anyLocal reports whether a type in ts is declared in a function or is a

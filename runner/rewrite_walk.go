@@ -11,6 +11,7 @@ import (
 func (r *rewriter) collect() []string {
 	recursive, names := r.recursion()
 	escaping := r.escapingVars()
+	bounds := r.boundsPrepass(escaping)
 	conts := continueTargets(r.p.file)
 	stmtRecv := map[*ast.UnaryExpr]bool{}
 
@@ -74,6 +75,10 @@ func (r *rewriter) collect() []string {
 			r.call(n)
 		case *ast.SelectorExpr:
 			r.stubSelector(n)
+		case *ast.IndexExpr:
+			r.boundsIndex(bounds, n)
+		case *ast.SliceExpr:
+			r.boundsSlice(bounds, n)
 		case *ast.Ident:
 			if inst, ok := r.p.info.Instances[n]; ok {
 				r.explicitInst(n, inst, stack)

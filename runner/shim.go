@@ -74,6 +74,13 @@ func (r *run) raise(err error) {
 	panic(runtimeError{err.Error()})
 }
 
+// RuntimeError is runtime.Error, the interface of the run-time errors the
+// shim raises. The shadow runtime declares runtime.Error as an alias of it.
+type RuntimeError interface {
+	error
+	RuntimeError()
+}
+
 // runtimeError is a panic the simulated runtime raises, such as "send on
 // closed channel". Like the runtime's plainError it implements error.
 type runtimeError struct{ msg string }

@@ -10,6 +10,11 @@ const (
 	Compiler = "gc"
 )
 
+// Error identifies a run-time error, such as an index out of range. It is
+// the shim's compiled interface: the runtime errors the shim raises are
+// compiled values, which yaegi can assert only to compiled interfaces.
+type Error = rt.Error
+
 func Gosched()             { rt.Gosched() }
 func GOMAXPROCS(n int) int { return rt.GOMAXPROCS(n) }
 func NumGoroutine() int    { return rt.NumGoroutine() }
