@@ -143,6 +143,7 @@ var forkJoinSum = &Exercise{
 	Cases: []Case{
 		EndsNormally(),
 		Output("Ps: 4\nsum: 2666664666667000000\n").ForProcs(4).
+			Named(i18n.Text{En: "prints the expected output (with 4 Ps)", Zh: "输出正确（4 个 P 时）"}).
 			Explain(func(r *Run) bool { return !strings.Contains(r.Stdout, "sum: 2666664666667000000") }, msgQuarters),
 		OutputMatches(`Ps: \d+\nsum: 2666664666667000000`).
 			Explain(func(r *Run) bool { return !strings.Contains(r.Stdout, "sum: 2666664666667000000") }, msgQuarters),

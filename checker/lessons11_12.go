@@ -369,7 +369,7 @@ var onceInit = &Exercise{
 				return &failure{got: tr("none", "没有"), want: text("sync.Once")}
 			}),
 		MustNotUse(localVar("sync", "Once")).Says(msgLocalOnce),
-		MustNotUse(callOf("loadConfig").In("main")).Says(i18n.Text{
+		MustNotUse(callOf("loadConfig").In("main")).Named(i18n.Text{En: "main does not load the config itself", Zh: "main 自己不加载配置"}).Says(i18n.Text{
 			En: "main loads the config before starting the requests: the output is right, but the point is to load it lazily, on first use, in whichever request comes first.",
 			Zh: "main 在启动请求之前就加载了配置：输出是对的，但要点是惰性加载：在第一次使用时，由最先到的那个请求来加载。",
 		}),
