@@ -19,6 +19,11 @@ type gor struct {
 	wake   chan struct{}
 	frames []int64 // frames pushed by Enter, popped by Leave
 	main   bool
+	// panics are the G's panics in progress, oldest first; rframes its
+	// running functions that call recover (panics.go).
+	panics    []*panicRec
+	rframes   []*recFrame
+	nextFrame int
 }
 
 // me returns the goroutine holding the baton. Only that goroutine calls it.

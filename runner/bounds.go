@@ -134,42 +134,43 @@ func pick(c bool, a, b boundsCode) boundsCode {
 	return b
 }
 
-// boundsExports are the shim's bounds functions. They need no run state,
-// so the front end's direct shim exports the same ones.
-func boundsExports() map[string]reflect.Value {
+// boundsExports are the shim's bounds functions; raise panics with a
+// runtime error (the run's records it as a panic in progress). The front
+// end's direct shim exports the same ones with a plain panic.
+func boundsExports(raise func(any)) map[string]reflect.Value {
 	return map[string]reflect.Value{
 		// PanicIndex and PanicIndexU fail a hoisted index check.
 		"PanicIndex": reflect.ValueOf(func(i int64, n int) {
-			panic(boundsError{x: i, y: n, signed: true, code: boundsIndex})
+			raise(boundsError{x: i, y: n, signed: true, code: boundsIndex})
 		}),
 		"PanicIndexU": reflect.ValueOf(func(i uint64, n int) {
-			panic(boundsError{x: int64(i), y: n, code: boundsIndex})
+			raise(boundsError{x: int64(i), y: n, code: boundsIndex})
 		}),
 		// Index and IndexU check an index where no statement can hold
 		// the check (a loop condition), and return it.
 		"Index": reflect.ValueOf(func(i, n int) int {
 			if uint(i) >= uint(n) {
-				panic(boundsError{x: int64(i), y: n, signed: true, code: boundsIndex})
+				raise(boundsError{x: int64(i), y: n, signed: true, code: boundsIndex})
 			}
 			return i
 		}),
 		"IndexU": reflect.ValueOf(func(i uint64, n int) int {
 			if i >= uint64(n) {
-				panic(boundsError{x: int64(i), y: n, code: boundsIndex})
+				raise(boundsError{x: int64(i), y: n, code: boundsIndex})
 			}
 			return int(i)
 		}),
 		// PanicSlice fails a hoisted slice check.
 		"PanicSlice": reflect.ValueOf(func(form int, lo, hi, max int64, n int) {
 			if e, bad := sliceCheck(form, lo, hi, max, n); bad {
-				panic(e)
+				raise(e)
 			}
 		}),
 		// Slice checks a slice expression in place and returns its last
 		// index (lo, hi or max, as form says).
 		"Slice": reflect.ValueOf(func(form, lo, hi, max, n int) int {
 			if e, bad := sliceCheck(form, int64(lo), int64(hi), int64(max), n); bad {
-				panic(e)
+				raise(e)
 			}
 			switch {
 			case form&sliceRetMax != 0:

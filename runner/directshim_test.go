@@ -33,6 +33,9 @@ const (
 	directRecvDir = 2
 )
 
+// directBox is what the direct shim panics with for panic(x).
+type directBox struct{ box any }
+
 // directShim counts the shim calls a run makes.
 type directShim struct {
 	ticks, enters, leaves, gos atomic.Int64
@@ -116,8 +119,19 @@ func (d *directShim) exports() interp.Exports {
 			}
 		}),
 		"Leave": fn(func() { d.leaves.Add(1); d.depth.Add(-1) }),
+		// Panics carry the learner's box; recover gives it back.
+		"Panic":      fn(func(box any, desc func(any) (string, string)) { panic(directBox{box}) }),
+		"PanicValue": fn(panicValueText),
+		"Recover": fn(func(v any, frame int) (any, any) {
+			if b, ok := v.(directBox); ok {
+				return b.box, nil
+			}
+			return nil, v
+		}),
+		"RecoverEnter": fn(func() int { return 0 }),
+		"RecoverExit":  fn(func(int) {}),
 	}
-	for k, v := range boundsExports() {
+	for k, v := range boundsExports(func(v any) { panic(v) }) {
 		syms[k] = v
 	}
 	return interp.Exports{rtImportPath + "/rt": syms}

@@ -45,7 +45,10 @@ func (r *run) exports() interp.Exports {
 		"Enter":   fn(r.enter),
 		"Leave":   fn(r.leave),
 	}
-	for k, v := range boundsExports() {
+	for k, v := range boundsExports(r.raiseValue) {
+		rt[k] = v
+	}
+	for k, v := range r.panicExports() {
 		rt[k] = v
 	}
 	for k, v := range r.syncExports() {

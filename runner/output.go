@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"reflect"
 	"strings"
 
 	"github.com/gotour-gpm/gotour-gpm/sim"
@@ -76,18 +75,19 @@ func writeCreatedBy(b *strings.Builder, g sim.GInfo) {
 }
 
 // panicked ends the program with an unrecovered panic in gr, printed as
-// the runtime prints it (panic.go printpanics): "panic: value", a blank
-// line and the goroutine's header.
+// the runtime prints it (panic.go fatalpanic): the panics in progress
+// (printpanics), the signal line of a nil dereference, a blank line and
+// the goroutine's header.
 func (r *run) panicked(gr *gor, p any) {
 	if r.ended.Load() {
 		return
 	}
 	var b strings.Builder
-	b.WriteString("panic: " + panicValue(p))
-	if isNilDeref(p) {
-		b.WriteString("\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]")
+	b.WriteString(r.panicReport(gr, p))
+	if isNilDeref(recoveredValue(p)) {
+		b.WriteString("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n")
 	}
-	b.WriteString("\n\n")
+	b.WriteString("\n")
 	info := r.s.Info(gr.g)
 	info.Status = "running"
 	b.WriteString(info.Header() + "\n")
@@ -100,25 +100,6 @@ func (r *run) panicked(gr *gor, p any) {
 // internal ends the run with an interpreter failure.
 func (r *run) internal(msg string) {
 	r.end(OutcomeInternal, OutcomeInternal.ExitCode(), msg)
-}
-
-// panicValue prints a panic value as printpanicval does: an error's
-// Error(), a Stringer's String(), a string as is, other values with %v.
-// yaegi reports some run-time errors as reflect's panics; those are mapped
-// back to the messages gc's runtime prints.
-func panicValue(p any) string {
-	if rv, ok := p.(reflectValue); ok && rv.IsValid() && rv.CanInterface() {
-		p = rv.Interface()
-	}
-	switch v := p.(type) {
-	case error:
-		return runtimeMessage(v.Error())
-	case fmt.Stringer:
-		return v.String()
-	case string:
-		return runtimeMessage(v)
-	}
-	return fmt.Sprint(p)
 }
 
 // runtimeMessage maps yaegi's reflect-level failures to gc's words.
@@ -145,8 +126,8 @@ func runtimeMessage(msg string) string {
 	return msg
 }
 
+// isNilDeref reports whether p is the runtime error of a nil dereference.
 func isNilDeref(p any) bool {
-	return panicValue(p) == "runtime error: invalid memory address or nil pointer dereference"
+	e, ok := p.(error)
+	return ok && e.Error() == "runtime error: invalid memory address or nil pointer dereference"
 }
-
-type reflectValue = reflect.Value

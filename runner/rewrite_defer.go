@@ -39,7 +39,8 @@ func (r *rewriter) deferStmt(d *ast.DeferStmt, inLoop bool) {
 	// A method's receiver and a func variable can change after the defer
 	// statement; a function declared at package level, a builtin or a func
 	// literal cannot.
-	needed := inLoop || !r.isStaticFunc(fun) && !isFuncLit(fun) && !r.isBuiltin(fun)
+	needed := inLoop || !r.isStaticFunc(fun) && !isFuncLit(fun) && !r.isBuiltin(fun) ||
+		r.isBuiltinNamed(fun, "panic") // panic goes through the shim (rewrite_panic.go)
 	for _, a := range call.Args {
 		if !r.isConst(a) {
 			needed = true
@@ -57,6 +58,9 @@ func (r *rewriter) deferStmt(d *ast.DeferStmt, inLoop bool) {
 	w := &deferCall{}
 	if !r.deferCallee(call, fun, w) || !r.deferArgs(call, w) {
 		return
+	}
+	if r.isBuiltinNamed(fun, "panic") && len(call.Args) == 1 {
+		w.args = cat(parts("any("), w.args, parts("), "+r.panicDescriber(r.typeOf(call.Args[0]))))
 	}
 	r.handled[call] = true
 	dv := r.fresh("d")
@@ -120,6 +124,9 @@ func (r *rewriter) deferCallee(call *ast.CallExpr, fun ast.Expr, w *deferCall) b
 				return false
 			case "close":
 				w.callee = parts(rtName + ".Close")
+			case "panic":
+				r.usePanicHelpers()
+				w.callee = parts(panicHelper)
 			default:
 				w.callee = parts(b.Name())
 			}
@@ -179,8 +186,6 @@ func (r *rewriter) deferArgs(call *ast.CallExpr, w *deferCall) bool {
 			case i < ps.Len():
 				pt = ps.At(i).Type()
 			}
-		} else if id, ok := unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-			pt = types.Universe.Lookup("any").Type()
 		}
 		v, ok := r.param(w, pt, "", a)
 		if !ok {

@@ -144,7 +144,10 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 	switch name {
 	case "close":
 		callee = rtName + ".Close"
-	case "panic", "print", "println", "copy", "delete", "recover":
+	case "panic":
+		r.usePanicHelpers()
+		callee = panicHelper
+	case "print", "println", "copy", "delete", "recover":
 	default:
 		r.refuse(call.Pos(), "go statement calling %s is not supported by the runner; call it inside a func literal", name)
 		return
@@ -156,13 +159,15 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 			args = append(args, ", ")
 		}
 		if r.isConst(a) || r.p.info.Types[a].IsNil() {
+			if name == "panic" {
+				args = append(args, "any(", a, "), "+r.panicDescriber(r.typeOf(a)))
+				continue
+			}
 			args = append(args, a)
 			continue
 		}
 		var t types.Type
 		switch {
-		case name == "panic":
-			t = types.Universe.Lookup("any").Type()
 		case name == "delete" && i == 1:
 			if m, ok := coreType(r.typeOf(call.Args[0])).(*types.Map); ok {
 				t = m.Key()
@@ -170,6 +175,10 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 		}
 		v := r.fresh("a")
 		pre = append(pre, r.typedVar(v, t, a)...)
+		if name == "panic" {
+			args = append(args, "any("+v+"), "+r.panicDescriber(r.typeOf(a)))
+			continue
+		}
 		args = append(args, v)
 	}
 	r.goCall(g, pre, parts(callee), args)

@@ -14,6 +14,7 @@ func (r *rewriter) collect() []string {
 	bounds := r.boundsPrepass(escaping)
 	conts := continueTargets(r.p.file)
 	stmtRecv := map[*ast.UnaryExpr]bool{}
+	frames := map[ast.Node]string{} // recovering functions' frame variables
 
 	var stack []ast.Node
 	ast.Inspect(r.p.file, func(n ast.Node) bool {
@@ -29,9 +30,11 @@ func (r *rewriter) collect() []string {
 		case *ast.FuncDecl:
 			sig, _ := r.p.info.Defs[n.Name].Type().(*types.Signature)
 			r.funcEntry(n.Body, sig, recursive[n])
+			frames[n] = r.recoverFrame(n.Body)
 		case *ast.FuncLit:
 			sig, _ := r.typeOf(n).(*types.Signature)
 			r.funcEntry(n.Body, sig, recursive[n])
+			frames[n] = r.recoverFrame(n.Body)
 			r.wrapLit(n, stack)
 		case *ast.ForStmt:
 			r.loopTick(n.Body)
@@ -72,7 +75,7 @@ func (r *rewriter) collect() []string {
 		case *ast.DeferStmt:
 			r.deferStmt(n, inLoop(stack))
 		case *ast.CallExpr:
-			r.call(n)
+			r.call(n, stack, frames)
 		case *ast.SelectorExpr:
 			r.stubSelector(n)
 		case *ast.IndexExpr:
@@ -181,12 +184,20 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 	r.loopTick(rs.Body)
 }
 
-// call dispatches calls of builtins and of stubbed packages.
-func (r *rewriter) call(c *ast.CallExpr) {
+// call dispatches calls of builtins and of stubbed packages. stack ends
+// with c; frames holds the frame variables of recovering functions.
+func (r *rewriter) call(c *ast.CallExpr, stack []ast.Node, frames map[ast.Node]string) {
 	fun := unparen(c.Fun)
 	if id, ok := fun.(*ast.Ident); ok {
 		if b, ok := r.p.info.Uses[id].(*types.Builtin); ok {
+			if isGoDeferCall(c, stack) {
+				return // rewritten by goStmt or deferStmt, or left alone
+			}
 			switch b.Name() {
+			case "panic":
+				r.panicCall(c)
+			case "recover":
+				r.recoverCall(c, frames[enclosingFunc(stack)])
 			case "close", "len", "cap":
 				r.chanBuiltin(c, b.Name())
 			case "min", "max":
@@ -200,4 +211,31 @@ func (r *rewriter) call(c *ast.CallExpr) {
 	if r.isStubFunc(fun) {
 		r.stubCall(c)
 	}
+}
+
+// isGoDeferCall reports whether c, the top of stack, is the call of a go
+// or defer statement.
+func isGoDeferCall(c *ast.CallExpr, stack []ast.Node) bool {
+	if len(stack) < 2 {
+		return false
+	}
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.GoStmt:
+		return p.Call == c
+	case *ast.DeferStmt:
+		return p.Call == c
+	}
+	return false
+}
+
+// enclosingFunc returns the innermost function declaration or literal on
+// stack.
+func enclosingFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
 }

@@ -129,6 +129,8 @@ type run struct {
 	tmrs  []*sim.Timer
 	live  int
 	steps int64
+	dying bool // describing a dying G's panic value: no preemption
+	addrs int  // fake addresses handed out (panics.go)
 
 	stdout, stderr *limitWriter
 	snaps          []Snapshot

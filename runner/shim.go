@@ -71,7 +71,7 @@ func (r *run) block(me *gor, done bool) {
 
 // raise panics in the current G with a runtime panic value.
 func (r *run) raise(err error) {
-	panic(runtimeError{err.Error()})
+	r.raiseValue(runtimeError{err.Error()})
 }
 
 // RuntimeError is runtime.Error, the interface of the run-time errors the
@@ -204,6 +204,9 @@ func (r *run) spawn(f func()) {
 
 // tick is a loop back-edge or function entry: n statements of work.
 func (r *run) tick(n int) {
+	if r.dying {
+		return // a dying G's Error method, called to print its panic
+	}
 	me := r.op()
 	r.s.Tick(n)
 	r.checkVirtual()
