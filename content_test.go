@@ -47,7 +47,7 @@ func checkSnippet(t *testing.T, sn *tour.Snippet) {
 		}
 		return
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	res, err := runner.Run(ctx, []byte(sn.Code), runner.Options{
 		Procs: in.Procs, CPUs: in.CPUs, Seed: in.Seed,
