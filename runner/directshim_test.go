@@ -43,6 +43,7 @@ type directShim struct {
 	wg                         sync.WaitGroup
 	mu                         sync.Mutex
 	panics                     []string
+	printed                    strings.Builder // what print and println wrote
 }
 
 // boxRecv turns a received value into what the shim returns: a new *T.
@@ -128,6 +129,12 @@ func (d *directShim) exports() interp.Exports {
 			}
 			return nil, v
 		}),
+		"Print": fn(func(nl bool, args ...any) {
+			d.mu.Lock()
+			defer d.mu.Unlock()
+			d.printed.WriteString((&run{}).formatPrint(nl, args))
+		}),
+		"PrintIface":   fn(func(x any) any { return printIface{x == nil} }),
 		"RecoverEnter": fn(func() int { return 0 }),
 		"RecoverExit":  fn(func(int) {}),
 	}

@@ -51,6 +51,9 @@ func (r *run) exports() interp.Exports {
 	for k, v := range r.panicExports() {
 		rt[k] = v
 	}
+	for k, v := range r.printExports() {
+		rt[k] = v
+	}
 	for k, v := range r.syncExports() {
 		rt[k] = v
 	}

@@ -39,8 +39,10 @@ func (r *rewriter) deferStmt(d *ast.DeferStmt, inLoop bool) {
 	// A method's receiver and a func variable can change after the defer
 	// statement; a function declared at package level, a builtin or a func
 	// literal cannot.
+	// panic, print and println go through the shim (rewrite_panic.go,
+	// rewrite_print.go).
 	needed := inLoop || !r.isStaticFunc(fun) && !isFuncLit(fun) && !r.isBuiltin(fun) ||
-		r.isBuiltinNamed(fun, "panic") // panic goes through the shim (rewrite_panic.go)
+		r.isBuiltinNamed(fun, "panic") || r.isBuiltinNamed(fun, "print") || r.isBuiltinNamed(fun, "println")
 	for _, a := range call.Args {
 		if !r.isConst(a) {
 			needed = true
@@ -59,8 +61,15 @@ func (r *rewriter) deferStmt(d *ast.DeferStmt, inLoop bool) {
 	if !r.deferCallee(call, fun, w) || !r.deferArgs(call, w) {
 		return
 	}
-	if r.isBuiltinNamed(fun, "panic") && len(call.Args) == 1 {
+	switch {
+	case r.isBuiltinNamed(fun, "panic") && len(call.Args) == 1:
 		w.args = cat(parts("any("), w.args, parts("), "+r.panicDescriber(r.typeOf(call.Args[0]))))
+	case r.isBuiltinNamed(fun, "print"), r.isBuiltinNamed(fun, "println"):
+		var args [][]any
+		for i, a := range w.each {
+			args = append(args, r.printOperand(a, r.typeOf(call.Args[i])))
+		}
+		w.callee, w.args = nil, r.printParts(fun.(*ast.Ident).Name, args)
 	}
 	r.handled[call] = true
 	dv := r.fresh("d")
@@ -95,6 +104,7 @@ type deferCall struct {
 	params       []string
 	vals         []any
 	callee, args []any
+	each         [][]any // the arguments of the call at exit, one by one
 }
 
 // param adds a helper parameter of type t receiving the value of e (after
@@ -170,6 +180,7 @@ func (r *rewriter) deferArgs(call *ast.CallExpr, w *deferCall) bool {
 		}
 		if r.isConst(a) || r.p.info.Types[a].IsNil() {
 			w.args = append(w.args, a)
+			w.each = append(w.each, parts(a))
 			continue
 		}
 		if _, multi := r.typeOf(a).(*types.Tuple); multi {
@@ -192,6 +203,7 @@ func (r *rewriter) deferArgs(call *ast.CallExpr, w *deferCall) bool {
 			return false
 		}
 		w.args = append(w.args, v)
+		w.each = append(w.each, parts(v))
 	}
 	if call.Ellipsis.IsValid() {
 		w.args = append(w.args, "...")

@@ -154,6 +154,7 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 	}
 	pre := parts("{")
 	var args []any
+	var each [][]any // print's operands
 	for i, a := range call.Args {
 		if i > 0 {
 			args = append(args, ", ")
@@ -164,6 +165,7 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 				continue
 			}
 			args = append(args, a)
+			each = append(each, r.printOperand(parts(a), r.typeOf(a)))
 			continue
 		}
 		var t types.Type
@@ -180,6 +182,11 @@ func (r *rewriter) goBuiltin(g *ast.GoStmt, name string) {
 			continue
 		}
 		args = append(args, v)
+		each = append(each, r.printOperand(parts(v), r.typeOf(a)))
+	}
+	if name == "print" || name == "println" {
+		r.goCall(g, pre, nil, r.printParts(name, each))
+		return
 	}
 	r.goCall(g, pre, parts(callee), args)
 }

@@ -198,6 +198,8 @@ func (r *rewriter) call(c *ast.CallExpr, stack []ast.Node, frames map[ast.Node]s
 				r.panicCall(c)
 			case "recover":
 				r.recoverCall(c, frames[enclosingFunc(stack)])
+			case "print", "println":
+				r.printCall(c, b.Name())
 			case "close", "len", "cap":
 				r.chanBuiltin(c, b.Name())
 			case "min", "max":

@@ -131,6 +131,8 @@ type run struct {
 	steps int64
 	dying bool // describing a dying G's panic value: no preemption
 	addrs int  // fake addresses handed out (panics.go)
+	// printAddrs are the fake addresses of the pointers print printed.
+	printAddrs map[uintptr]string
 
 	stdout, stderr *limitWriter
 	snaps          []Snapshot
