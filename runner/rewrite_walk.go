@@ -43,6 +43,9 @@ func (r *rewriter) collect() []string {
 		case *ast.RangeStmt:
 			r.rangeStmt(n, escaping)
 		case *ast.SendStmt:
+			if elem, ok := r.chanElem(n.Chan); ok {
+				r.litToIface([]types.Type{elem}, []ast.Expr{n.Value})
+			}
 			r.send(n, inStmtList(stack))
 		case *ast.ExprStmt:
 			if u, ok := isRecv(n.X); ok {
@@ -53,6 +56,10 @@ func (r *rewriter) collect() []string {
 				r.recv(n, stmtRecv[n])
 			}
 		case *ast.AssignStmt:
+			r.parallelAssign(n)
+			if n.Tok == token.ASSIGN {
+				r.litToIface(r.assignTargets(n.Lhs), n.Rhs)
+			}
 			if u, ok := commaOkRecv(n.Lhs, n.Rhs); ok {
 				okType := ""
 				if n.Tok == token.ASSIGN {
@@ -61,6 +68,7 @@ func (r *rewriter) collect() []string {
 				r.recv2(u, okType)
 			}
 		case *ast.ValueSpec:
+			r.litToIface(r.assignTargets(identExprs(n.Names)), n.Values)
 			if u, ok := commaOkRecv(identExprs(n.Names), n.Values); ok {
 				okType := ""
 				if n.Type != nil {
@@ -188,6 +196,10 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 // with c; frames holds the frame variables of recovering functions.
 func (r *rewriter) call(c *ast.CallExpr, stack []ast.Node, frames map[ast.Node]string) {
 	fun := unparen(c.Fun)
+	if tv, ok := r.p.info.Types[c.Fun]; ok && tv.IsType() {
+		r.ifaceConversion(c)
+		return
+	}
 	if id, ok := fun.(*ast.Ident); ok {
 		if b, ok := r.p.info.Uses[id].(*types.Builtin); ok {
 			if isGoDeferCall(c, stack) {

@@ -2,6 +2,7 @@ package runner
 
 import (
 	"embed"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
@@ -65,7 +67,7 @@ func (r *run) newInterp() (*interp.Interpreter, error) {
 	// arguments of compiled functions such as fmt.Println may implement, so
 	// that the learner's String and Error methods are called. It must come
 	// before fmt, whose virtualized Print functions copy these entries.
-	if err := it.Use(interp.Exports{".": stdlib.Symbols["."]}); err != nil {
+	if err := it.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes())}}); err != nil {
 		return nil, err
 	}
 	if err := it.Use(stdlibExports()); err != nil {
@@ -76,6 +78,28 @@ func (r *run) newInterp() (*interp.Interpreter, error) {
 	}
 	return it, nil
 }
+
+// mapTypes is stdlib.MapTypes with error added to the interfaces of fmt's
+// functions, after fmt.Formatter and before fmt.Stringer as fmt checks
+// them: yaegi then hands fmt a wrapper whose Error calls the learner's
+// method for an operand whose type has one (stdlib maps only Formatter and
+// Stringer, so fmt printed an error type's fields).
+var mapTypes = sync.OnceValue(func() map[reflect.Value][]reflect.Type {
+	out := make(map[reflect.Value][]reflect.Type, len(stdlib.MapTypes))
+	for k, v := range stdlib.MapTypes {
+		out[k] = v
+	}
+	withError := []reflect.Type{
+		reflect.TypeOf((*fmt.Formatter)(nil)).Elem(),
+		reflect.TypeOf((*error)(nil)).Elem(),
+		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+	}
+	for _, f := range []any{fmt.Errorf, fmt.Fprint, fmt.Fprintf, fmt.Fprintln, fmt.Print, fmt.Printf,
+		fmt.Println, fmt.Sprint, fmt.Sprintf, fmt.Sprintln} {
+		out[reflect.ValueOf(f)] = withError
+	}
+	return out
+})
 
 // templateExports are the shim's exports with the right types, for the
 // type checker; they are never called.
