@@ -1,2 +1,165 @@
-// Package runner runs ordinary Go programs under yaegi on the simulated G-P-M scheduler.
+// Package runner runs ordinary Go programs under yaegi on the simulated
+// G-P-M scheduler.
+//
+// [Run] takes a learner's complete package main and returns a [Result]:
+// what it printed, byte for byte as the real binary would, how it ended,
+// and the simulator's account of the run. A program that does not compile,
+// panics, deadlocks or hits a limit is a Result, not an error.
+//
+// # How a program runs
+//
+//  1. [Prepare] parses the program and type-checks it (go/types, Go 1.26)
+//     against the importable packages: compiled ones described by
+//     reflection, the shadow packages from their sources, the generic
+//     standard packages from stubs. Anything outside the allowlist is a
+//     compile error with gc's "file:line:col: message" form.
+//  2. The rewrite (rewrite*.go) splices text into the original source,
+//     keeping every line on its line: each scheduling point (channel
+//     operations, select, go, function entry, loop iterations, sync
+//     methods) becomes a call of the shim, imported as __rt; Go that yaegi
+//     v0.16.1 cannot run, or runs wrongly, is lowered (see below).
+//  3. A fresh interpreter gets the allowed compiled packages, the shim
+//     bound to this run and the shadow sources, and evaluates the program.
+//     Every simulated G is a real goroutine that waits for the baton
+//     (baton.go): only the one the simulator names runs, so a run is
+//     deterministic for a given Options.Seed.
+//
+// # The sandbox
+//
+// The program sees no host: no files, network, processes, environment,
+// clock or randomness of the real machine.
+//
+//   - Only the allowlist (symbols.go) is importable: bytes, errors, fmt,
+//     math, sort, strconv, strings, sync/atomic, unicode, unicode/utf8
+//     (compiled, from yaegi's stdlib symbols, never the unrestricted
+//     set); context, gpm, math/rand, os, runtime, runtime/debug, sync,
+//     time (shadow packages); cmp, maps, slices (calls rewritten into
+//     helpers emitted in the program). unsafe, reflect, os/exec, net,
+//     syscall and io/fs never are.
+//   - Standard output and error are the run's: fmt's Print functions and
+//     the shadow os.Stdout and os.Stderr write into Result; the builtins
+//     print and println write to stderr. Stdin is empty. os.Args is
+//     ["prog"], the environment is empty, os.Exit ends the run with its
+//     code.
+//   - time is virtual: time.Now starts at the playground's 2009-11-10
+//     23:00:00 UTC and moves only as the simulator's clock does; Sleep,
+//     timers and tickers run on it. math/rand's top-level functions draw
+//     from a source seeded by the run's seed.
+//   - [Limits] bound virtual time, scheduling steps, output and live
+//     goroutines; the caller's ctx bounds wall-clock time (an infinite
+//     loop stops at its next tick). yaegi can still panic out of its own
+//     code and a run's memory cannot be bounded in process, so the CLI runs
+//     each program in a worker process; an internal failure is
+//     OutcomeInternal, never a crash of the caller.
+//
+// # Shadow packages
+//
+// sync, time, runtime, runtime/debug, os, context, gpm and math/rand are
+// Go sources (_shadow/) interpreted with the learner's program. They have
+// the standard API, and call the shim for everything that blocks, reads
+// the clock or writes output, so a sync.Mutex embedded in a learner's
+// struct or a time.Duration printed by fmt needs no special case. gpm is
+// this course's own: Syscall and Work of a given virtual length, the
+// current goroutine's stack size and id, and machine snapshots for the
+// lessons. cmp (with maps and slices, which are empty) is there only so
+// that cmp.Ordered in a constraint resolves. Calls of sync's Mutex,
+// RWMutex, WaitGroup and Cond methods go to the shim directly, which is
+// much cheaper than an interpreted method call; both reach the same
+// simulated object, keyed by its address.
+//
+// # What the rewrite fixes in yaegi v0.16.1
+//
+// Each of these runs as in gc; the file that does it explains how.
+//
+//   - Go 1.22 loop variables, range over int, min, max, clear and the
+//     generic slices, maps and cmp functions (rewrite_loop.go,
+//     rewrite_builtin.go, rewrite_generic.go).
+//   - Deferred calls see their arguments as at the defer statement;
+//     closures deferred from their own frame do not deadlock
+//     (rewrite_defer.go, rewrite_closure.go).
+//   - Index and slice expressions out of range panic with gc's
+//     runtime.Error ("index out of range [5] with length 3", "slice
+//     bounds out of range [:4] with capacity 3"), checked in interpreted
+//     code before the statement, or in place where that is impossible
+//     (rewrite_bounds.go, bounds.go).
+//   - panic and recover go through the shim: recover returns the very
+//     value panicked (yaegi returns a reflect.Value, so r.(string)
+//     failed), runtime errors recovered are gc's runtime.Error values, and
+//     a dying goroutine prints its panics as printpanics does, "panic:
+//     main.code(42) [recovered]" then "\tpanic: ..." (rewrite_panic.go,
+//     panics.go).
+//   - print and println write to stderr with the runtime's formatting
+//     (rewrite_print.go, print.go).
+//   - fmt calls the learner's Error methods (yaegi's MapTypes for fmt
+//     listed only Stringer); a composite literal assigned to an interface
+//     variable keeps its methods; a, b = f(), 7 assigns both
+//     (rewrite_yaegi.go).
+//
+// # Known gaps
+//
+// What still differs from gc, each with a minimal example:
+//
+//   - Equality and the errors package on the learner's error values: an
+//     error value of a learner's type reaches compiled code as yaegi's
+//     wrapper, which has no identity and no type of its own.
+//     err := error(&MyErr{}); err == err panics ("comparing uncomparable
+//     type interp._error"); errors.Is(err, err) is false; errors.As(err,
+//     &target) with target *MyErr panics ("*target must be interface or
+//     implement error"). Errors made by errors.New or fmt.Errorf, and
+//     sentinel comparisons err == ErrNotFound against them, work.
+//   - A learner's error type in an interface{} does not assert to error:
+//     defer func() { r := recover(); err, ok := r.(error) ... }() after
+//     panic(&MyErr{}) gives ok == false; r.(*MyErr) works.
+//   - fmt does not call the methods of values inside other values:
+//     fmt.Println([]Celsius{1}) prints [1], not the String of each
+//     element; fmt.Printf("%d", s) of a struct type with a String method
+//     prints a field too many. %T prints yaegi's names
+//     (struct { Xname string }, runner.boundsError for a recovered index
+//     error where gc says runtime.boundsError), and %+v prints fields with
+//     an X prefix.
+//   - A panic in a deferred call skips the function's remaining deferred
+//     calls (yaegi runs them in one loop, which the panic leaves): defer
+//     fmt.Println("runs in gc"); defer func() { panic("x") }() prints
+//     nothing before the panic, and an earlier deferred recover does not
+//     see the new panic.
+//   - Panics of local types (declared inside a function) print their
+//     underlying value: panic(T(3)) with T local prints 3, gc main.T(3).
+//     Addresses in panics and in print output are made up
+//     (0xc000012030...), as no heap is simulated.
+//   - A failed type assertion to an interface type reads "interface
+//     conversion: nil is not interface { M() }" where gc names the dynamic
+//     type and the missing method.
+//   - gc evaluates every call of a statement before its index checks;
+//     here they go left to right: x := s[i] + f() panics before f runs.
+//   - A slice expression whose operand or non-final index is a call, in a
+//     loop condition or after &&, is left to yaegi: out of range it panics
+//     with "runtime error: slice bounds out of range" without the bounds.
+//   - Range over function iterators (Go 1.23) of the learner's own
+//     functions, go statements calling slices or maps functions, and
+//     channels whose element type the program cannot name are refused
+//     with a compile error naming the construct.
+//
+// # Performance
+//
+// A compiled call costs yaegi a reflect.Value.Call, about 300ns, several
+// times an interpreted operation, so the rewrite keeps shim calls out of
+// hot paths: bounds checks are interpreted, a loop's tick rides on its
+// first channel operation, and a finished goroutine's real goroutine runs
+// the next new G. A channel message still costs two shim calls and two
+// baton hand-offs, about four times plain yaegi with real goroutines
+// (BenchmarkMessages); a program of 50 lines runs in about 5ms
+// (BenchmarkRun50), half of it compiling the shadow packages it imports.
+//
+// # For learners
+//
+// Your program runs on a simulated computer: 8 CPUs, GOMAXPROCS Ps, a
+// scheduler that follows the real runtime's rules, and a clock that moves
+// only when goroutines work or sleep. That is why the same program prints
+// the same thing every time you run it with the same seed, and why
+// time.Sleep(time.Minute) returns at once. Output, panics and deadlock
+// reports read as they do with go run. It is still an interpreter: a few
+// corners of the language behave differently (see Known gaps), programs
+// run slower than compiled ones, and a program cannot touch files, the
+// network or the real clock. If something looks wrong, try it with the
+// real toolchain and tell us.
 package runner
