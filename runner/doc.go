@@ -92,8 +92,8 @@
 //     (rewrite_print.go, print.go).
 //   - fmt calls the learner's Error methods (yaegi's MapTypes for fmt
 //     listed only Stringer); a composite literal assigned to an interface
-//     variable keeps its methods; a, b = f(), 7 assigns both
-//     (rewrite_yaegi.go).
+//     variable keeps its methods; a, b = f(), 7 assigns both; for i :=
+//     range str gives byte offsets, not rune counts (rewrite_yaegi.go).
 //
 // # Known gaps
 //

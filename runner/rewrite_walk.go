@@ -171,6 +171,7 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 		if u.Info()&types.IsInteger != 0 {
 			r.rangeInt(rs)
 		} else {
+			r.rangeStringKey(rs)
 			r.rangeLoopVars(rs, escaping)
 		}
 	case *types.Signature:

@@ -7,7 +7,8 @@ import (
 	"go/types"
 )
 
-// Small rewrites around yaegi v0.16.1 bugs in ordinary assignments.
+// Small rewrites around yaegi v0.16.1 bugs in ordinary assignments and
+// loops.
 //
 // A parallel assignment whose right side has a call stores the call's
 // result in the wrong variables:
@@ -26,6 +27,15 @@ import (
 // error(MyErr{"x"}), stays broken with the parentheses, so it becomes a
 // call of a helper that returns the value as the interface, the one
 // conversion yaegi gets right.
+
+// rangeStringKey turns for i := range s, over a string, into for i, _ :=
+// range s: with the key alone yaegi v0.16.1 counts runes (0, 1, 2 for
+// "héllo"'s runes at bytes 0, 1, 3).
+func (r *rewriter) rangeStringKey(rs *ast.RangeStmt) {
+	if rs.Key != nil && rs.Value == nil {
+		r.insert(rs.Key.End(), 0, ", _")
+	}
+}
 
 // parallelAssign parenthesizes the calls on the right of a, b = x, y.
 func (r *rewriter) parallelAssign(as *ast.AssignStmt) {

@@ -50,6 +50,10 @@ func main() {
 	fmt.Println(E{"v"}, &PE{"p"}, S{3})
 	fmt.Printf("%v %s %q\n", E{"v"}, &PE{"p"}, S{3})
 	fmt.Println(fmt.Errorf("ctx: %w", &PE{"w"}))
+	for i := range "héllo" {
+		fmt.Print(i, " ")
+	}
+	fmt.Println()
 }
 `
 	want := `parallel 10 7
@@ -65,6 +69,7 @@ S1 S1
 E:v PE:p S3
 E:v PE:p "S3"
 ctx: PE:w
+0 1 3 4 5 
 `
 	res := runSource(t, src)
 	if string(res.Stdout) != want {
