@@ -127,9 +127,6 @@ type rewriter struct {
 	stubKept map[string]bool
 	// labelsGone counts, per label, the uses that the rewrite replaced.
 	labelsGone map[types.Object]int
-	// tickInto holds the loop ticks carried by a loop body's first channel
-	// operation (rewrite_tick.go), by that operation's node.
-	tickInto map[ast.Node]int
 }
 
 func rewrite(p *program) ([]byte, []string, error) {
@@ -143,7 +140,6 @@ func rewrite(p *program) ([]byte, []string, error) {
 		busy:       map[*edit]bool{},
 		stubKept:   map[string]bool{},
 		labelsGone: map[types.Object]int{},
-		tickInto:   map[ast.Node]int{},
 	}
 	recursive := r.collect()
 	if err := r.errs.err(); err != nil {
