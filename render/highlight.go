@@ -8,8 +8,9 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
 	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/gotour-gpm/gotour-gpm/internal/highlight"
 )
 
 // The code colours: chroma writes class names, and code.css (made by
@@ -23,10 +24,12 @@ const (
 // formatter is chroma's HTML formatter with classes, not inline styles.
 var formatter = chromahtml.New(chromahtml.WithClasses(true))
 
-// highlight returns code as a highlighted <pre> in language lang, or as a
-// plain escaped <pre> when chroma has no lexer for it.
-func highlight(lang, code string) template.HTML {
-	lexer := lexers.Get(lang)
+// highlightCode returns code as a highlighted <pre> in language lang, or as a
+// plain escaped <pre> for other languages. The lexers come from package
+// highlight, never chroma's regexp ones, whose match timeout would make
+// pages differ between renders on a busy machine.
+func highlightCode(lang, code string) template.HTML {
+	lexer := highlight.Lexer(lang)
 	if lang == "" || lexer == nil {
 		return template.HTML(`<pre class="chroma plain"><code>` + html.EscapeString(code) + "</code></pre>\n")
 	}

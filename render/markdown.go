@@ -248,6 +248,6 @@ func (c *codeRenderer) fenced(w util.BufWriter, src []byte, node ast.Node, enter
 		return ast.WalkSkipChildren, c.tmpl.ExecuteTemplate(w, name, v)
 	}
 	lang := string(n.Language(src))
-	w.WriteString(string(highlight(lang, codeText(n, src))))
+	w.WriteString(string(highlightCode(lang, codeText(n, src))))
 	return ast.WalkSkipChildren, nil
 }

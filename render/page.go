@@ -210,7 +210,7 @@ func (r *Renderer) view(pageLang string, L labels, s *tour.Snippet, res *Result)
 	p := struct{ L labels }{L}
 	v := &snippetView{
 		ID: s.ID, DOMID: "snippet-" + s.ID, L: p.L, Info: s.Info,
-		Code: highlight("go", s.Code), Command: snippetArgs(s.Info),
+		Code: highlightCode("go", s.Code), Command: snippetArgs(s.Info),
 	}
 	v.Badges = append(v.Badges, fmt.Sprintf("GOMAXPROCS=%d", s.Info.Procs))
 	if s.Info.CPUs != s.Info.Procs {
@@ -229,7 +229,7 @@ func (r *Renderer) view(pageLang string, L labels, s *tour.Snippet, res *Result)
 		v.Badges = append(v.Badges, p.L.NotRun)
 	}
 	if s.Info.Expect != "" {
-		v.Badges = append(v.Badges, fmt.Sprintf(p.L.Expect, s.Info.Expect))
+		v.Badges = append(v.Badges, fmt.Sprintf(p.L.Expect, failureName(s.Info.Expect, lang)))
 	}
 	if res == nil || !s.Info.Runs() {
 		return v, nil

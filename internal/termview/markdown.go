@@ -20,7 +20,7 @@ const tabWidth = 4
 // prepare turns a piece of lesson Markdown into what glamour should see:
 // heading anchors removed, fence info strings cut to their language
 // ("go run id=x show=timeline" becomes "go"; "output" and its settings
-// become nothing), tabs inside fenced code expanded, and Chinese text
+// become "text"), tabs inside fenced code expanded, and Chinese text
 // made wrappable (see cjk.go).
 func prepare(md string, c *cjk) string {
 	lines := strings.SplitAfter(joinCJK(md), "\n")
@@ -32,7 +32,7 @@ func prepare(md string, c *cjk) string {
 				open = f
 				lang, _, _ := strings.Cut(strings.TrimSpace(info), " ")
 				if lang == "output" {
-					lang = ""
+					lang = "text" // never guessed: see package highlight
 				}
 				lines[i] = f + lang + "\n"
 				continue

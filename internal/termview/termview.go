@@ -9,6 +9,8 @@ import (
 
 	"charm.land/glamour/v2"
 
+	// Its lexers replace chroma's in the registry glamour reads.
+	_ "github.com/gotour-gpm/gotour-gpm/internal/highlight"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 	"github.com/gotour-gpm/gotour-gpm/tour"
 )

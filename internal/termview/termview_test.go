@@ -179,7 +179,7 @@ func TestPrepare(t *testing.T) {
 		{"anchor", "## Serial: one after another {#serial}\n", "## Serial: one after another\n"},
 		{"anchor not on a heading", "text {#x}\n", "text {#x}\n"},
 		{"fence settings", "```go run id=a show=timeline\nx\n```\n", "```go\nx\n```\n"},
-		{"output fence", "```output unordered\nA\n```\n", "```\nA\n```\n"},
+		{"output fence", "```output unordered\nA\n```\n", "```text\nA\n```\n"},
 		{"tabs in code", "```go\nfunc f() {\n\treturn\n}\n```\n", "```go\nfunc f() {\n    return\n}\n```\n"},
 		{"heading in code", "~~~\n## a {#b}\n~~~\n", "~~~\n## a {#b}\n~~~\n"},
 		{"longer fence", "````go run id=a\n```\n````\n", "````go\n```\n````\n"},
