@@ -5,6 +5,7 @@ import (
 	"html/template"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/tour"
 )
 
 // labels are the words of the site's own interface in one language.
@@ -67,6 +68,25 @@ func labelsFor(lang i18n.Lang) labels {
 			t("from the global queue", "取自全局队列"), t("events", "事件数"), t("virtual time", "虚拟时间"),
 		},
 	}
+}
+
+// failureNames name the ways a snippet may be meant to fail, for the
+// Expect badge, in the words the lessons use: 死锁 is the glossary's,
+// 致命错误 is how the zh lessons say "fatal error", and panic, like the
+// other Go words of the glossary, stays in English.
+var failureNames = map[tour.Failure]i18n.Text{
+	tour.FailDeadlock: {En: "deadlock", Zh: "死锁"},
+	tour.FailPanic:    {En: "panic", Zh: "panic"},
+	tour.FailFatal:    {En: "fatal error", Zh: "致命错误"},
+	tour.FailExit:     {En: "non-zero exit", Zh: "以非零状态退出"},
+}
+
+// failureName is the name of f in lang, or f itself if it has none.
+func failureName(f tour.Failure, lang i18n.Lang) string {
+	if t, ok := failureNames[f]; ok {
+		return t.In(lang)
+	}
+	return string(f)
 }
 
 // jsLabels are the words static/site.js and static/gpm.js use, as JSON

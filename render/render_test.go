@@ -363,3 +363,30 @@ func TestAssetsOffline(t *testing.T) {
 		}
 	}
 }
+
+// TestExpectBadge checks the badge of each expect= setting, in both
+// languages.
+func TestExpectBadge(t *testing.T) {
+	tests := []struct {
+		expect tour.Failure
+		en, zh string
+	}{
+		{tour.FailDeadlock, "meant to end in: deadlock", "预期结局：死锁"},
+		{tour.FailPanic, "meant to end in: panic", "预期结局：panic"},
+		{tour.FailFatal, "meant to end in: fatal error", "预期结局：致命错误"},
+		{tour.FailExit, "meant to end in: non-zero exit", "预期结局：以非零状态退出"},
+	}
+	r := New(Options{})
+	for _, tt := range tests {
+		s := &tour.Snippet{ID: "x", Info: tour.Info{ID: "x", Procs: 1, CPUs: 1, Expect: tt.expect}, Code: "package main\n"}
+		for lang, want := range map[i18n.Lang]string{i18n.En: tt.en, i18n.Zh: tt.zh} {
+			v, err := r.view(string(lang), labelsFor(lang), s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := v.Badges[len(v.Badges)-1]; got != want {
+				t.Errorf("expect=%s, %s: badge %q, want %q", tt.expect, lang, got, want)
+			}
+		}
+	}
+}

@@ -95,7 +95,7 @@
 //	         | "nobuild"                   shown only: a deliberately broken program
 //	         | "expect=" failure .         the program is meant to fail this way
 //	view     = "timeline" | "queues" | "stack" | "chan" | "summary" | "trace" .
-//	failure  = "deadlock" | "panic" | "exit" .
+//	failure  = "deadlock" | "panic" | "fatal" | "exit" .
 //
 // Each setting appears at most once, in any order. The views are described
 // at [View], the failures at [Failure]. "nobuild" implies "norun" (give
@@ -117,8 +117,9 @@
 // a Go example's "// Output:" comment. "output unordered" compares the
 // lines as a multiset, for output that goroutine interleaving may reorder.
 // "output stderr" holds the first line of the expected standard error,
-// such as "panic: boom" or "fatal error: all goroutines are asleep -
-// deadlock!"; it follows the snippet or its stdout block:
+// such as "panic: boom", "fatal error: all goroutines are asleep -
+// deadlock!" or "runtime: goroutine stack exceeds 1048576-byte limit";
+// it follows the snippet or its stdout block:
 //
 //	```go run id=hello
 //	package main

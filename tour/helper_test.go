@@ -56,7 +56,8 @@ func seedFiles(tb testing.TB) []seedFile {
 // seedInfos returns every fence info string of the seed files that starts
 // with "go", plus a few odd ones.
 func seedInfos(tb testing.TB) []string {
-	infos := []string{"go run", "go run id=x norun nobuild", "go run id=x show=", "go run id=ü"}
+	infos := []string{"go run", "go run id=x norun nobuild", "go run id=x show=", "go run id=ü",
+		"go run id=x expect=fatal", "go run id=x expect=fatal expect=panic"}
 	for _, f := range seedFiles(tb) {
 		for _, line := range strings.Split(string(f.src), "\n") {
 			line = strings.TrimLeft(line, " >")

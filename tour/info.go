@@ -34,16 +34,23 @@ var views = []View{ViewTimeline, ViewQueues, ViewStack, ViewChan, ViewSummary, V
 
 // A Failure is the way a snippet is meant to fail, set with expect=.
 // The zero value means the snippet is meant to exit normally.
+//
+// A deadlock is a fatal error too, but it has its own name: it is the
+// fatal error lessons show most, and its report is always the same line.
+// "fatal" is for the others, such as a stack overflow, whose report
+// starts with a "runtime: ..." line; a snippet that expects one should
+// say which with an "output stderr" block.
 type Failure string
 
 // The failures a snippet may expect.
 const (
 	FailDeadlock Failure = "deadlock" // "fatal error: all goroutines are asleep - deadlock!", exit status 2
 	FailPanic    Failure = "panic"    // an unrecovered panic, exit status 2
+	FailFatal    Failure = "fatal"    // any other fatal error, such as "fatal error: stack overflow", exit status 2
 	FailExit     Failure = "exit"     // os.Exit with a non-zero status
 )
 
-var failures = []Failure{FailDeadlock, FailPanic, FailExit}
+var failures = []Failure{FailDeadlock, FailPanic, FailFatal, FailExit}
 
 // Info holds the settings of a runnable snippet, parsed from its fence info
 // string by [ParseInfo]. The package documentation describes each setting.

@@ -24,6 +24,7 @@ func TestParseInfo(t *testing.T) {
 			Show: []tour.View{tour.ViewTimeline, tour.ViewQueues, tour.ViewStack, tour.ViewChan, tour.ViewSummary, tour.ViewTrace}}},
 		{"explicit defaults", "go run id=d procs=1 cpus=1 seed=0", tour.Info{ID: "d", Procs: 1, CPUs: 1}},
 		{"exercise with norun", "go run id=e exercise=e norun", tour.Info{ID: "e", Procs: 1, CPUs: 1, Exercise: "e", NoRun: true}},
+		{"expect fatal", "go run id=f expect=fatal show=stack", tour.Info{ID: "f", Procs: 1, CPUs: 1, Show: []tour.View{tour.ViewStack}, Expect: tour.FailFatal}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,7 +61,9 @@ func TestParseInfoErrors(t *testing.T) {
 		{"go run id=x show=movie", "show=movie: unknown view \"movie\" (want one of timeline|queues|stack|chan|summary|trace)"},
 		{"go run id=x show=timeline,", "show=timeline,: unknown view \"\" (want one of timeline|queues|stack|chan|summary|trace)"},
 		{"go run id=x show=chan,chan", `show=chan,chan: view "chan" listed twice`},
-		{"go run id=x expect=crash", "expect=crash: want one of deadlock|panic|exit"},
+		{"go run id=x expect=crash", "expect=crash: want one of deadlock|panic|fatal|exit"},
+		{"go run id=x expect=Fatal", "expect=Fatal: want one of deadlock|panic|fatal|exit"},
+		{"go run id=x norun expect=fatal", "procs, cpus, seed, show and expect need a run: not allowed with norun"},
 		{"go run id=x norun=yes", `setting "norun" takes no value`},
 		{"go run id=x nbuild", `unknown setting "nbuild"`},
 		{"go run id=x colour=red", `unknown setting "colour"`},
@@ -93,6 +96,7 @@ func TestInfoString(t *testing.T) {
 		{"go run nobuild id=x", "go run id=x nobuild"},
 		{"go run norun exercise=e id=x", "go run id=x exercise=e norun"},
 		{"go run id=x show=summary,timeline", "go run id=x show=summary,timeline"},
+		{"go run expect=fatal show=stack id=x", "go run id=x show=stack expect=fatal"},
 	}
 	for _, tt := range tests {
 		in, err := tour.ParseInfo(tt.in)

@@ -59,11 +59,14 @@ func (r *Renderer) run(ctx context.Context, sn *tour.Snippet) (*runner.Result, e
 	})
 }
 
-// wantOutcome is the outcome a snippet's expect= setting asks for.
+// wantOutcome is the outcome a snippet's expect= setting asks for. A
+// deadlock and the other fatal errors share an outcome; the "output
+// stderr" block that such a snippet has tells them apart.
 var wantOutcome = map[tour.Failure]runner.Outcome{
 	"":                runner.OutcomeOK,
 	tour.FailDeadlock: runner.OutcomeFatal,
 	tour.FailPanic:    runner.OutcomePanic,
+	tour.FailFatal:    runner.OutcomeFatal,
 	tour.FailExit:     runner.OutcomeExit,
 }
 
