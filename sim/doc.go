@@ -170,6 +170,15 @@
 // Random choices (the order of stealing victims, select's poll order, the
 // jitter of costs) come from the seed alone.
 //
+// # Data races
+//
+// Because Gs interleave only at calls into the Sim, an unsynchronised
+// counter++ would never lose an update. The driver therefore splits such
+// a read-modify-write into a load, [Sim.Race] and a store: when other Ps
+// run Gs at the same virtual time, the seed may let one of them run right
+// there until its next Tick, and the store that follows overwrites what it
+// did. On one P a window never switches. race.go explains the model.
+//
 // # Snapshots and scenarios
 //
 // [Sim.Snapshot] returns the whole machine between two operations, for the

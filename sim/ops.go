@@ -30,6 +30,9 @@ func (s *Sim) Tick(n int) {
 	g := s.cur
 	pp := g.p
 	pp.clock += s.jitter(int64(n) * s.cfg.Costs.Stmt)
+	if s.raceReturn() {
+		return // an excursion from a race window ends here (race.go)
+	}
 	if pp.clock >= s.horizon {
 		s.reschedule()
 	}

@@ -13,6 +13,7 @@ const never = math.MaxInt64
 // reschedule decides what runs next after the current G stopped running
 // (parked, yielded, exited) or ran past the horizon.
 func (s *Sim) reschedule() {
+	s.race.from = nil // an excursion from a race window ends too
 	for s.fatal == nil && !s.exited {
 		pr := s.earliestRunning()
 		d := s.nextDue()

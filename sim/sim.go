@@ -51,6 +51,7 @@ type Sim struct {
 	pollFrom   int64 // when the netpoller M began waiting for a timer
 	startStack int64 // size of new stacks after a GC; 0 before the first
 	stats      Stats
+	race       raceState // race windows (race.go)
 }
 
 // Stats counts what happened in a run.
@@ -65,6 +66,7 @@ type Stats struct {
 	StackCopied     int64 // bytes copied by stack growth
 	GlobalQueueUses int64 // Gs taken from the global queue
 	Events          int64 // events recorded or dropped
+	Races           int64 // race windows in which another P's G ran (race.go)
 }
 
 // New builds a machine at the start of main.main: P0 runs the main

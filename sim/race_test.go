@@ -1,0 +1,120 @@
+package sim
+
+import "testing"
+
+// rmwRun drives workers Gs that each add one to a shared x n times, with
+// the read-modify-write split as the runner splits counter++: load, Race,
+// store, one Tick per iteration. With locked, each increment holds a
+// Mutex. It returns x and the Sim's stats; invariants are checked at every
+// step.
+func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked bool) (int, Stats) {
+	t.Helper()
+	s := New(Config{Procs: procs, Seed: seed, Debug: true})
+	var (
+		x  int
+		mu Mutex
+		wg WaitGroup
+	)
+	type worker struct {
+		i, step, v int
+		parked     bool // in a Lock or Wait that must be continued
+	}
+	ws := map[*G]*worker{}
+	wait := func(w *worker, done bool) { w.parked = !done }
+	for g := s.Current(); g != nil; g = s.Current() {
+		w := ws[g]
+		if w == nil {
+			w = &worker{}
+			ws[g] = w
+		}
+		if w.parked {
+			wait(w, s.Continue())
+			continue
+		}
+		if g.Fn == nil { // main: Add, go ×workers, Wait, return
+			switch {
+			case w.step == 0:
+				if err := s.Add(&wg, workers); err != nil {
+					t.Fatal(err)
+				}
+			case w.step <= workers:
+				s.Go("worker")
+			case w.step == workers+1:
+				wait(w, s.Wait(&wg))
+			default:
+				s.MainReturn()
+			}
+			w.step++
+			continue
+		}
+		switch w.step {
+		case 0:
+			s.Tick(1)
+		case 1:
+			if locked {
+				wait(w, s.Lock(&mu))
+			}
+		case 2:
+			w.v = x
+			s.Race()
+		case 3:
+			x = w.v + 1
+		case 4:
+			if locked {
+				if msg := s.Unlock(&mu); msg != "" {
+					t.Fatal(msg)
+				}
+			}
+		case 5:
+			if w.i++; w.i < n {
+				w.step = 0
+				continue
+			}
+			if err := s.Add(&wg, -1); err != nil {
+				t.Fatal(err)
+			}
+		default:
+			s.Exit()
+		}
+		w.step++
+	}
+	if f := s.Fatal(); f != nil {
+		t.Fatalf("procs=%d seed=%d: %v", procs, seed, f)
+	}
+	return x, s.Stats()
+}
+
+// TestRaceLosesUpdates: on four Ps, four Gs racing on x lose updates for
+// every seed, a different number for different seeds; under a Mutex, or on
+// one P, none is lost and no window switches.
+func TestRaceLosesUpdates(t *testing.T) {
+	const workers, n = 4, 3000
+	totals := map[int]bool{}
+	for seed := range uint64(5) {
+		x, st := rmwRun(t, 4, seed, workers, n, false)
+		if x >= workers*n || st.Races == 0 {
+			t.Errorf("procs=4 seed=%d: x = %d with %d race switches, want updates lost", seed, x, st.Races)
+		}
+		totals[x] = true
+
+		if x, st := rmwRun(t, 4, seed, workers, n, true); x != workers*n {
+			t.Errorf("procs=4 seed=%d, under a Mutex: x = %d (%d race switches), want %d", seed, x, st.Races, workers*n)
+		}
+		if x, st := rmwRun(t, 1, seed, workers, n, false); x != workers*n || st.Races != 0 {
+			t.Errorf("procs=1 seed=%d: x = %d with %d race switches, want %d and none", seed, x, st.Races, workers*n)
+		}
+	}
+	if len(totals) < 3 {
+		t.Errorf("5 seeds gave %d distinct totals, want at least 3: %v", len(totals), totals)
+	}
+}
+
+// TestRaceDeterministic: the same seed gives the same total and the same
+// number of switches.
+func TestRaceDeterministic(t *testing.T) {
+	x1, st1 := rmwRun(t, 4, 7, 4, 2000, false)
+	x2, st2 := rmwRun(t, 4, 7, 4, 2000, false)
+	if x1 != x2 || st1 != st2 {
+		t.Errorf("seed 7 twice: x = %d and %d, stats %+v and %+v", x1, x2, st1, st2)
+	}
+}
