@@ -51,7 +51,7 @@ func (r *run) pass(next *sim.G) {
 	r.step()
 	gr := r.gors[next.ID]
 	if gr == nil {
-		gr = &gor{g: next, wake: make(chan struct{}, 1)}
+		gr = r.newGor(next)
 		r.gors[next.ID] = gr
 		r.cur = gr
 		r.wg.Add(1)
@@ -62,15 +62,36 @@ func (r *run) pass(next *sim.G) {
 	gr.wake <- struct{}{}
 }
 
-// await blocks until the baton comes back, or the run is torn down.
+// await blocks until the baton comes back, or the run is torn down (kill
+// wakes every goroutine). A plain receive, not a select with a kill
+// channel: it is half the cost of a baton hand-off.
 func (r *run) await(me *gor) {
-	select {
-	case <-me.wake:
-	case <-r.killed:
-		runtime.Goexit()
-	}
+	<-me.wake
 	if r.ended.Load() {
 		runtime.Goexit()
+	}
+}
+
+// newGor makes the real goroutine's side of G g, registered for kill.
+func (r *run) newGor(g *sim.G) *gor {
+	gr := &gor{g: g, wake: make(chan struct{}, 1)}
+	r.wakeMu.Lock()
+	r.wakes = append(r.wakes, gr.wake)
+	r.wakeMu.Unlock()
+	return gr
+}
+
+// kill wakes every goroutine of the run once it has ended, so that each
+// waiting one stops. Called by Run's goroutine, concurrently with the one
+// holding the baton, which stops at its next shim call.
+func (r *run) kill() {
+	r.wakeMu.Lock()
+	defer r.wakeMu.Unlock()
+	for _, w := range r.wakes {
+		select {
+		case w <- struct{}{}:
+		default: // a wake-up is already pending
+		}
 	}
 }
 
@@ -84,25 +105,53 @@ func (r *run) checkEnded() {
 	}
 }
 
-// runG is the body of a G's goroutine: it runs the G's function and, when
-// that returns or calls runtime.Goexit, tells the simulator the G is dead.
-// An unrecovered panic ends the program.
+// runG is the body of a real goroutine: it runs the G's function and,
+// when that returns or calls runtime.Goexit, tells the simulator the G is
+// dead. An unrecovered panic ends the program. When the G returns and the
+// simulator's next G has never run, the same real goroutine runs it: a
+// program that starts many short goroutines reuses a few real ones, whose
+// stacks have already grown, instead of starting one each.
 func (r *run) runG(gr *gor) {
 	defer r.wg.Done()
+	for gr != nil {
+		gr = r.runOne(gr)
+	}
+}
+
+// runOne runs gr's function and returns the G this goroutine runs next,
+// or nil.
+func (r *run) runOne(gr *gor) *gor {
+	returned := false
 	defer func() {
-		if r.ended.Load() {
+		if returned || r.ended.Load() {
 			return
 		}
 		if p := recover(); p != nil {
 			r.panicked(gr, p)
 			return
 		}
-		r.goexit(gr)
+		r.goexit(gr) // runtime.Goexit: this goroutine ends too
 	}()
-	fn, _ := gr.g.Fn.(func())
-	if fn != nil {
+	if fn, _ := gr.g.Fn.(func()); fn != nil {
 		fn()
 	}
+	returned = true
+	if r.ended.Load() {
+		return nil
+	}
+	delete(r.gors, gr.g.ID)
+	r.live--
+	r.s.Exit()
+	next := r.s.Current()
+	if next == nil || r.gors[next.ID] != nil {
+		r.pass(next)
+		return nil
+	}
+	r.step()
+	ng := r.newGor(next)
+	r.gors[next.ID] = ng
+	r.cur = ng
+	return ng
 }
 
 // goexit finishes the current G and passes the baton on; the goroutine

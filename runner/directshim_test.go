@@ -87,6 +87,19 @@ func (d *directShim) exports() interp.Exports {
 			v, ok := c.Recv()
 			return boxRecv(c, v, ok), ok
 		}),
+		"SendT": fn(func(ch, p any, n int) { d.ticks.Add(int64(n)); reflect.ValueOf(ch).Send(reflect.ValueOf(p).Elem()) }),
+		"RecvT": fn(func(ch any, n int) any {
+			d.ticks.Add(int64(n))
+			c := reflect.ValueOf(ch)
+			v, ok := c.Recv()
+			return boxRecv(c, v, ok)
+		}),
+		"Recv2T": fn(func(ch any, n int) (any, bool) {
+			d.ticks.Add(int64(n))
+			c := reflect.ValueOf(ch)
+			v, ok := c.Recv()
+			return boxRecv(c, v, ok), ok
+		}),
 		"Close": fn(func(ch any) { reflect.ValueOf(ch).Close() }),
 		"Len":   fn(func(ch any) int { return reflect.ValueOf(ch).Len() }),
 		"Cap":   fn(func(ch any) int { return reflect.ValueOf(ch).Cap() }),
@@ -134,9 +147,21 @@ func (d *directShim) exports() interp.Exports {
 			defer d.mu.Unlock()
 			d.printed.WriteString((&run{}).formatPrint(nl, args))
 		}),
-		"PrintIface":   fn(func(x any) any { return printIface{x == nil} }),
-		"RecoverEnter": fn(func() int { return 0 }),
-		"RecoverExit":  fn(func(int) {}),
+		"PrintIface": fn(func(x any) any { return printIface{x == nil} }),
+		// The front end's sync is the real one: its methods do the work.
+		"Lock":          fn(func(m any) { m.(interface{ Lock() }).Lock() }),
+		"Unlock":        fn(func(m any) { m.(interface{ Unlock() }).Unlock() }),
+		"TryLock":       fn(func(m any) bool { return m.(interface{ TryLock() bool }).TryLock() }),
+		"WLock":         fn(func(m any) { m.(interface{ Lock() }).Lock() }),
+		"WUnlock":       fn(func(m any) { m.(interface{ Unlock() }).Unlock() }),
+		"RLock":         fn(func(m any) { m.(interface{ RLock() }).RLock() }),
+		"RUnlock":       fn(func(m any) { m.(interface{ RUnlock() }).RUnlock() }),
+		"WGAdd":         fn(func(wg any, n int) { wg.(interface{ Add(int) }).Add(n) }),
+		"WGWait":        fn(func(wg any) { wg.(interface{ Wait() }).Wait() }),
+		"CondSignal":    fn(func(c any) { c.(interface{ Signal() }).Signal() }),
+		"CondBroadcast": fn(func(c any) { c.(interface{ Broadcast() }).Broadcast() }),
+		"RecoverEnter":  fn(func() int { return 0 }),
+		"RecoverExit":   fn(func(int) {}),
 	}
 	for k, v := range boundsExports(func(v any) { panic(v) }) {
 		syms[k] = v

@@ -127,6 +127,9 @@ type rewriter struct {
 	stubKept map[string]bool
 	// labelsGone counts, per label, the uses that the rewrite replaced.
 	labelsGone map[types.Object]int
+	// tickInto holds the loop ticks carried by a loop body's first channel
+	// operation (rewrite_tick.go), by that operation's node.
+	tickInto map[ast.Node]int
 }
 
 func rewrite(p *program) ([]byte, []string, error) {
@@ -140,6 +143,7 @@ func rewrite(p *program) ([]byte, []string, error) {
 		busy:       map[*edit]bool{},
 		stubKept:   map[string]bool{},
 		labelsGone: map[types.Object]int{},
+		tickInto:   map[ast.Node]int{},
 	}
 	recursive := r.collect()
 	if err := r.errs.err(); err != nil {

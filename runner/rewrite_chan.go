@@ -30,28 +30,35 @@ func (r *rewriter) send(s *ast.SendStmt, inList bool) {
 		return
 	}
 	c, v := r.fresh("c"), r.fresh("v")
+	send := fmt.Sprintf("%s.Send(%s, &%s)", rtName, c, v)
+	if n, ok := r.tickInto[s]; ok {
+		send = fmt.Sprintf("%s.SendT(%s, &%s, %d)", rtName, c, v, n)
+	}
 	r.replaceNode(s, func() []any {
-		return parts("{ "+c+" := ", s.Chan, "; var "+v+" "+t+" = ", s.Value,
-			fmt.Sprintf("; %s.Send(%s, &%s) }", rtName, c, v))
+		return parts("{ "+c+" := ", s.Chan, "; var "+v+" "+t+" = ", s.Value, "; "+send+" }")
 	})
 }
 
 // recv rewrites <-ch. As an expression statement the value is dropped and
 // the element type need not be named.
 func (r *rewriter) recv(u *ast.UnaryExpr, stmt bool) {
+	call, tail := rtName+".Recv(", ")"
+	if n, ok := r.tickInto[u]; ok {
+		call, tail = rtName+".RecvT(", fmt.Sprintf(", %d)", n)
+	}
 	if stmt {
 		if _, ok := r.chanElem(u.X); !ok {
 			r.refuse(u.OpPos, "receive from %s is not supported by the runner", types.ExprString(u.X))
 			return
 		}
-		r.replaceNode(u, func() []any { return parts(rtName+".Recv(", u.X, padHere+")") })
+		r.replaceNode(u, func() []any { return parts(call, u.X, padHere+tail) })
 		return
 	}
 	t, ok := r.elemName(u.X, u.OpPos)
 	if !ok {
 		return
 	}
-	r.replaceNode(u, func() []any { return parts("*("+rtName+".Recv(", u.X, ").(*"+t+")"+padHere+")") })
+	r.replaceNode(u, func() []any { return parts("*("+call, u.X, tail+".(*"+t+")"+padHere+")") })
 }
 
 // recv2 rewrites the receive of a comma-ok form (v, ok := <-ch, v, ok = <-ch,
@@ -97,7 +104,8 @@ func (r *rewriter) okTypeOf(lhs ast.Expr) string {
 	return name
 }
 
-// rangeChan rewrites for [v :=|=] range ch into a loop over Recv2. The
+// rangeChan rewrites for [v :=|=] range ch into a loop over Recv2T, which
+// also carries the iteration's tick (see loopTick). The
 // channel is evaluated once, in the for init, as range evaluates its
 // operand once. Only the header is replaced, so the body, labels and
 // break/continue are untouched, and v is fresh in every iteration.
@@ -116,8 +124,8 @@ func (r *rewriter) rangeChan(rs *ast.RangeStmt) {
 	}
 	r.replace(rs.For, rs.Body.Lbrace+1, func() []any {
 		// true: yaegi re-runs the init of a loop without condition (forCond).
-		ps := parts("for "+c+" := ", rs.X, fmt.Sprintf("; true; {%s %s, %s := %s.Recv2(%s); if !%s { break };",
-			padHere, p, ok, rtName, c, ok))
+		ps := parts("for "+c+" := ", rs.X, fmt.Sprintf("; true; {%s %s, %s := %s.Recv2T(%s, %d); if !%s { break };",
+			padHere, p, ok, rtName, c, tickCost(rs.Body), ok))
 		if assign != "" {
 			ps = append(ps, " ", rs.Key, fmt.Sprintf(assign, p))
 		}

@@ -62,6 +62,15 @@ func (r *rewriter) deferStmt(d *ast.DeferStmt, inLoop bool) {
 		return
 	}
 	switch {
+	case w.syncRecv != "":
+		switch w.syncArg {
+		case "*":
+			w.args = cat(parts(w.syncRecv+", "), w.args)
+		case "":
+			w.args = parts(w.syncRecv)
+		default:
+			w.args = parts(w.syncRecv + ", " + w.syncArg)
+		}
 	case r.isBuiltinNamed(fun, "panic") && len(call.Args) == 1:
 		w.args = cat(parts("any("), w.args, parts("), "+r.panicDescriber(r.typeOf(call.Args[0]))))
 	case r.isBuiltinNamed(fun, "print"), r.isBuiltinNamed(fun, "println"):
@@ -105,6 +114,9 @@ type deferCall struct {
 	vals         []any
 	callee, args []any
 	each         [][]any // the arguments of the call at exit, one by one
+	// syncRecv is the receiver of a sync method called through the shim,
+	// and syncArg the argument after it (see syncShims).
+	syncRecv, syncArg string
 }
 
 // param adds a helper parameter of type t receiving the value of e (after
@@ -160,6 +172,10 @@ func (r *rewriter) deferCallee(call *ast.CallExpr, fun ast.Expr, w *deferCall) b
 			return false
 		}
 		w.callee = parts(v + "." + sel.Sel.Name)
+		if fn, _, arg, ok := r.syncCall(sel); ok && len(r.p.info.Selections[sel].Index()) == 1 && op != "*" {
+			// defer mu.Unlock(): the shim directly (rewrite_sync.go).
+			w.callee, w.syncRecv, w.syncArg = parts(rtName+"."+fn), v, arg
+		}
 	default:
 		v, ok := r.param(w, r.typeOf(call.Fun), "", fun)
 		if !ok {

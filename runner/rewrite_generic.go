@@ -290,8 +290,8 @@ func (r *rewriter) stubSelector(sel *ast.SelectorExpr) {
 }
 
 // stubImports drops the imports of stubbed packages that are no longer
-// referenced, by making them blank imports (yaegi compiles its own
-// generic sources of cmp, maps and slices, so a blank import resolves).
+// referenced, by making them blank imports (the shadow sources have an
+// empty maps and slices and the real cmp, so a blank import resolves).
 func (r *rewriter) stubImports() {
 	for _, spec := range r.p.file.Imports {
 		path := strings.Trim(spec.Path.Value, "`\"")

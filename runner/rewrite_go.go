@@ -62,6 +62,14 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 		callee = parts(f)
 	}
 	pre, args := r.goArgs(call, sig, pre)
+	if name, ok := callee[0].(string); ok && len(callee) == 1 && len(args) == 0 && !r.isMethodVal(fun) &&
+		sig.Params().Len() == 0 && sig.Results().Len() == 0 {
+		// go f() of a func(): the function itself is the goroutine's,
+		// one interpreted call less on every goroutine's stack. (f is a
+		// variable or a declared function, never a literal: see goCall.)
+		r.replaceNode(g, func() []any { return append(pre, fmt.Sprintf(" %s.Go(%s) }", rtName, name)) })
+		return
+	}
 	r.goCall(g, pre, callee, args)
 }
 

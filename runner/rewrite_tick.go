@@ -3,6 +3,7 @@ package runner
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 )
@@ -32,10 +33,45 @@ func (r *rewriter) funcEntry(body *ast.BlockStmt, sig *types.Signature, recursiv
 	}
 }
 
-// loopTick inserts the per-iteration tick at the top of a loop body.
+// loopTick inserts the per-iteration tick at the top of a loop body. When
+// the body starts with a send or a receive whose operands are pure, the
+// tick goes into that operation instead (SendT, RecvT): nothing happens
+// between the two, and the loop pays for one compiled call, not two.
 func (r *rewriter) loopTick(body *ast.BlockStmt) {
 	n := tickCost(body)
+	if op := r.leadingChanOp(body); op != nil {
+		r.tickInto[op] = n
+		return
+	}
 	r.insert(body.Lbrace+1, 0, fmt.Sprintf(" %s.Tick(%d);", rtName, n))
+}
+
+// leadingChanOp returns the send statement or receive expression that
+// body's first statement starts with, when nothing with an effect comes
+// before it: ch <- v, <-ch, x = <-ch, x := <-ch or x op= <-ch with pure
+// operands.
+func (r *rewriter) leadingChanOp(body *ast.BlockStmt) ast.Node {
+	if len(body.List) == 0 {
+		return nil
+	}
+	switch s := body.List[0].(type) {
+	case *ast.SendStmt:
+		if r.pure(s.Chan) && r.pure(s.Value) {
+			return s
+		}
+	case *ast.ExprStmt:
+		if u, ok := isRecv(s.X); ok && r.pure(u.X) {
+			return u
+		}
+	case *ast.AssignStmt:
+		if len(s.Lhs) != 1 || len(s.Rhs) != 1 || !r.pure(s.Lhs[0]) && s.Tok != token.DEFINE {
+			return nil
+		}
+		if u, ok := isRecv(s.Rhs[0]); ok && r.pure(u.X) {
+			return u
+		}
+	}
+	return nil
 }
 
 // frameSize estimates a function's frame as gc on amd64 would lay it out,

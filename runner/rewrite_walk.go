@@ -166,6 +166,7 @@ func (r *rewriter) rangeStmt(rs *ast.RangeStmt, escaping map[*types.Var]bool) {
 	switch u := coreType(t).(type) {
 	case *types.Chan:
 		r.rangeChan(rs)
+		return // Recv2T ticks
 	case *types.Basic:
 		if u.Info()&types.IsInteger != 0 {
 			r.rangeInt(rs)
@@ -225,6 +226,10 @@ func (r *rewriter) call(c *ast.CallExpr, stack []ast.Node, frames map[ast.Node]s
 	}
 	if r.isStubFunc(fun) {
 		r.stubCall(c)
+		return
+	}
+	if !isGoDeferCall(c, stack) {
+		r.syncMethodCall(c)
 	}
 }
 

@@ -141,7 +141,8 @@ type run struct {
 	ended   atomic.Bool
 	endOnce sync.Once
 	done    chan struct{} // closed when the program has ended
-	killed  chan struct{} // closed to tear the goroutines down
+	wakeMu  sync.Mutex
+	wakes   []chan struct{} // every G's wake channel, for kill
 	wg      sync.WaitGroup
 	outcome Outcome
 	code    int
@@ -190,7 +191,6 @@ func newRun(src string, opts Options) *run {
 		chans:  map[uintptr]*chanRec{},
 		objs:   map[uintptr]any{},
 		done:   make(chan struct{}),
-		killed: make(chan struct{}),
 	}
 	r.stdout = &limitWriter{r: r, w: opts.Stdout}
 	r.stderr = &limitWriter{r: r, w: opts.Stderr}
@@ -213,7 +213,8 @@ func (r *run) start() error {
 		return err
 	}
 	r.it = it
-	main := &gor{g: r.s.Current(), wake: make(chan struct{}, 1), main: true}
+	main := r.newGor(r.s.Current())
+	main.main = true
 	r.gors[main.g.ID] = main
 	r.cur = main
 	r.step()
@@ -276,7 +277,7 @@ func (r *run) endBySim() {
 
 // finish tears the goroutines down and builds the Result.
 func (r *run) finish(ctx context.Context) *Result {
-	close(r.killed)
+	r.kill()
 	stopped := make(chan struct{})
 	go func() { r.wg.Wait(); close(stopped) }()
 	clean := true

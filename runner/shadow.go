@@ -53,9 +53,15 @@ var shadowFS = sync.OnceValue(func() fstest.MapFS {
 })
 
 // newInterp builds a fresh interpreter for the run: the allowed compiled
-// packages, the shim bound to this run, and the shadow sources. Output goes
-// to the run's writers; Options.Stdout must be set before Use, which
-// installs yaegi's fmt wrappers.
+// packages, the shim bound to this run, and the shadow sources.
+//
+// yaegi's Use, given the key "fmt/fmt", virtualizes fmt's Print functions
+// (fixStdlib) and also compiles its interpreted generic stdlib (cmp, maps,
+// slices: 650 lines, more than half of a small program's run time). The
+// runner never uses those (rewrite_generic.go emits its own helpers), so it
+// virtualizes fmt itself (runFmt) and exports fmt under "fmt//fmt", which
+// yaegi's Use reads as import path "fmt" (path.Dir) without the check for
+// "fmt/fmt".
 func (r *run) newInterp() (*interp.Interpreter, error) {
 	it := interp.New(interp.Options{
 		Stdout:               r.stdout,
@@ -63,20 +69,55 @@ func (r *run) newInterp() (*interp.Interpreter, error) {
 		GoPath:               goPath,
 		SourcecodeFilesystem: shadowFS(),
 	})
-	// MapTypes tells yaegi which interfaces (fmt.Stringer, error, ...) the
+	fmtSyms, fmtTypes := r.runFmt()
+	exports := stdlibExports()
+	delete(exports, "fmt/fmt")
+	exports[fmtExportKey] = fmtSyms
+	// MapTypes tells yaegi which interfaces (error, fmt.Stringer, ...) the
 	// arguments of compiled functions such as fmt.Println may implement, so
-	// that the learner's String and Error methods are called. It must come
-	// before fmt, whose virtualized Print functions copy these entries.
-	if err := it.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(mapTypes())}}); err != nil {
+	// that the learner's String and Error methods are called.
+	if err := it.Use(interp.Exports{".": {"MapTypes": reflect.ValueOf(fmtTypes)}}); err != nil {
 		return nil, err
 	}
-	if err := it.Use(stdlibExports()); err != nil {
+	if err := it.Use(exports); err != nil {
 		return nil, err
 	}
 	if err := it.Use(r.exports()); err != nil {
 		return nil, err
 	}
 	return it, nil
+}
+
+// fmtExportKey is fmt's key in interp.Exports (see newInterp).
+const fmtExportKey = "fmt//fmt"
+
+// runFmt returns fmt's symbols with Print, Printf and Println writing to
+// the run's stdout and the Scan functions reading an empty stdin, as
+// yaegi's fixStdlib would make them, and the MapTypes for this run (the
+// shared table plus the run's own Print functions).
+func (r *run) runFmt() (map[string]reflect.Value, map[reflect.Value][]reflect.Type) {
+	base := stdlib.Symbols["fmt/fmt"]
+	syms := make(map[string]reflect.Value, len(base))
+	for k, v := range base {
+		syms[k] = v
+	}
+	w := r.stdout
+	stdin := strings.NewReader("")
+	syms["Print"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprint(w, a...) })
+	syms["Printf"] = reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fprintf(w, f, a...) })
+	syms["Println"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fprintln(w, a...) })
+	syms["Scan"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscan(stdin, a...) })
+	syms["Scanf"] = reflect.ValueOf(func(f string, a ...any) (int, error) { return fmt.Fscanf(stdin, f, a...) })
+	syms["Scanln"] = reflect.ValueOf(func(a ...any) (int, error) { return fmt.Fscanln(stdin, a...) })
+	shared := mapTypes()
+	types := make(map[reflect.Value][]reflect.Type, len(shared)+6)
+	for k, v := range shared {
+		types[k] = v
+	}
+	for _, n := range []string{"Print", "Printf", "Println", "Scan", "Scanf", "Scanln"} {
+		types[syms[n]] = shared[base[n]]
+	}
+	return syms, types
 }
 
 // mapTypes is stdlib.MapTypes with error added to the interfaces of fmt's

@@ -116,8 +116,24 @@ func (rec *chanRec) sim() *sim.Chan {
 // zero returns a pointer to a new zero value of the channel's element type.
 func (rec *chanRec) zero() any { return reflect.New(rec.elem).Interface() }
 
-func (r *run) send(ch, p any) {
+// loopTick is the tick a loop body's first channel operation carries
+// (SendT, RecvT, Recv2T): the same step as a separate Tick(n).
+func (r *run) loopTick(me *gor, n int) {
+	r.steps++
+	r.s.Tick(n)
+	r.checkVirtual()
+	if r.s.Current() != me.g {
+		r.after(me)
+	}
+}
+
+func (r *run) send(ch, p any) { r.sendT(ch, p, 0) }
+
+func (r *run) sendT(ch, p any, n int) {
 	me := r.op()
+	if n > 0 {
+		r.loopTick(me, n)
+	}
 	rec := r.chanOf(ch)
 	if err := r.s.Send(rec.sim(), p); err != nil {
 		r.raise(err)
@@ -128,8 +144,13 @@ func (r *run) send(ch, p any) {
 	}
 }
 
-func (r *run) recv2(ch any) (any, bool) {
+func (r *run) recv2(ch any) (any, bool) { return r.recv2T(ch, 0) }
+
+func (r *run) recv2T(ch any, n int) (any, bool) {
 	me := r.op()
+	if n > 0 {
+		r.loopTick(me, n)
+	}
 	rec := r.chanOf(ch)
 	r.s.Recv(rec.sim())
 	r.after(me)
@@ -141,7 +162,12 @@ func (r *run) recv2(ch any) (any, bool) {
 }
 
 func (r *run) recv(ch any) any {
-	v, _ := r.recv2(ch)
+	v, _ := r.recv2T(ch, 0)
+	return v
+}
+
+func (r *run) recvT(ch any, n int) any {
+	v, _ := r.recv2T(ch, n)
 	return v
 }
 
