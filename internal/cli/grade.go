@@ -19,7 +19,6 @@ import (
 	"os"
 	"os/exec"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -27,6 +26,8 @@ import (
 
 	"github.com/gotour-gpm/gotour-gpm/checker"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
+	"github.com/gotour-gpm/gotour-gpm/runner"
 )
 
 // gradeWorkerCmdName is the hidden command that grades one program.
@@ -101,13 +102,11 @@ func gradeLocal(ctx context.Context, req *gradingRequest, progress func(done, to
 		if !c.Timeline || c.Trace == nil {
 			continue
 		}
-		var b strings.Builder
-		writeTimeline(&b, req.Lang, &workResult{Trace: c.Trace, VirtualTime: c.End, Procs: c.Procs})
 		if res.Timelines == nil {
 			res.Timelines = map[int]string{}
 		}
-		// Inside a report, the run command's "gotour-gpm: " prefix is noise.
-		res.Timelines[i] = strings.TrimPrefix(b.String(), "gotour-gpm: ")
+		res.Timelines[i] = termview.Timeline(&runner.Result{Trace: c.Trace, VirtualTime: c.End, Procs: c.Procs},
+			termview.Options{Lang: req.Lang})
 	}
 	return res, nil
 }

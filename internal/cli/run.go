@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
 	"github.com/gotour-gpm/gotour-gpm/runner"
 )
 
@@ -241,7 +242,9 @@ func (e *env) report(res *workResult, o *runOpts) error {
 		return nil
 	}
 	if o.timeline {
-		writeTimeline(e.stderr, e.lang, res)
+		tl := termview.Timeline(&runner.Result{Trace: res.Trace, VirtualTime: res.VirtualTime, Procs: res.Procs},
+			termview.Options{Lang: e.lang})
+		io.WriteString(e.stderr, "gotour-gpm: "+tl)
 	}
 	if o.trace != "" {
 		return e.writeTrace(res, o)

@@ -62,25 +62,3 @@ func TestSizeFlag(t *testing.T) {
 		}
 	}
 }
-
-func TestFmtTick(t *testing.T) {
-	tests := []struct {
-		ns   float64
-		want string
-	}{
-		{0, "0"},
-		{0.5, "0.5ns"},
-		{750, "750ns"},
-		{999.96, "1000ns"},
-		{1000, "1µs"},
-		{31_585.5, "31.6µs"},
-		{126_342, "126µs"},
-		{1.5e9, "1.5s"},
-		{3600e9, "3600s"},
-	}
-	for _, tt := range tests {
-		if got := fmtTick(tt.ns); got != tt.want {
-			t.Errorf("fmtTick(%v) = %q, want %q", tt.ns, got, tt.want)
-		}
-	}
-}

@@ -32,6 +32,7 @@ var (
 	txtOtherGs  = i18n.Text{En: "other goroutines", Zh: "其他 goroutine"}
 	txtMain     = i18n.Text{En: " (main)", Zh: "（main）"}
 	txtRuntime  = i18n.Text{En: " (runtime)", Zh: "（运行时）"}
+	txtTraceCut = i18n.Text{En: "the trace kept only its first %d events: the timeline stops at the last of them", Zh: "跟踪记录只保留了前 %d 个事件：时间线到最后一个事件为止"}
 )
 
 // Queues.

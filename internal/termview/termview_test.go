@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -250,6 +251,49 @@ func TestFmt(t *testing.T) {
 	for n, want := range sizes {
 		if got := fmtBytes(n); got != want {
 			t.Errorf("fmtBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestTimeline checks the timeline drawn on its own: the same lines as
+// under a snippet without the margin, and a note when the trace was cut.
+func TestTimeline(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/pictures/spawn.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src string
+	for _, f := range ar.Files {
+		if f.Name == "prog.go" {
+			src = string(f.Data)
+		}
+	}
+	res := run(t, src, 2)
+	var pic strings.Builder
+	newRenderer(t, Options{}).picture(&pic, tour.ViewTimeline, res)
+	want := strings.ReplaceAll(strings.TrimSuffix(pic.String(), "\n"), "\n"+margin, "\n")
+	want = strings.TrimPrefix(want, margin)
+	if got := Timeline(res, Options{}); got != want {
+		t.Errorf("Timeline differs from the picture under a snippet:\n%s\nwant:\n%s", got, want)
+	}
+
+	cut := *res
+	tr := *res.Trace
+	kept := len(tr.Events) / 2
+	tr.Events, tr.Dropped = tr.Events[:kept], int64(len(tr.Events)-kept)
+	cut.Trace = &tr
+	var end int64 // the latest kept event's time
+	for _, ev := range tr.Events {
+		end = max(end, ev.Time)
+	}
+	for lang, note := range map[i18n.Lang]string{
+		i18n.En: fmt.Sprintf("the trace kept only its first %d events: the timeline stops at the last of them\n", kept),
+		i18n.Zh: fmt.Sprintf("跟踪记录只保留了前 %d 个事件：时间线到最后一个事件为止\n", kept),
+	} {
+		got := Timeline(&cut, Options{Lang: lang})
+		if !strings.HasSuffix(got, note) || !strings.Contains(got, " "+fmtDur(end)+"\n") {
+			t.Errorf("Timeline of a cut trace, %s, does not stop at its latest event, %s, with the note %q:\n%s",
+				lang, fmtDur(end), note, got)
 		}
 	}
 }

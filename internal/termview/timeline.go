@@ -8,6 +8,7 @@ import (
 
 	"github.com/gotour-gpm/gotour-gpm/runner"
 	"github.com/gotour-gpm/gotour-gpm/sim"
+	"github.com/gotour-gpm/gotour-gpm/tour"
 )
 
 // Timeline columns: at most maxCols, so that a row with its "P0 │" label,
@@ -70,7 +71,31 @@ func (r *Renderer) timeline(res *runner.Result) []string {
 	}
 	indent := strings.Repeat(" ", pw+3)
 	lines = append(lines, indent+axis(cols, end))
-	return append(lines, r.legend(ids, label, runtimeGs(tr), cols+pw+4)...)
+	lines = append(lines, r.legend(ids, label, runtimeGs(tr), cols+pw+4)...)
+	if tr.Dropped > 0 {
+		// The title's virtual time is the last kept event's, not the run's.
+		lines = append(lines, r.pal.dim(fmt.Sprintf(txtTraceCut.In(lang), len(tr.Events))))
+	}
+	return lines
+}
+
+// Timeline draws the timeline of a run on its own, as a lesson draws it
+// under a snippet with show=timeline, but without the lesson's margin:
+// the run command's --timeline and the check command's failing schedules
+// show it. Of opts, only Lang, Width and Color count. res needs Trace,
+// VirtualTime and Procs.
+func Timeline(res *runner.Result, opts Options) string {
+	opts = opts.withDefaults()
+	r := &Renderer{opts: opts, pal: palette{on: opts.Color}}
+	lines := []string{fmt.Sprintf(txtNoTrace.In(opts.Lang), tour.ViewTimeline)}
+	if res.Trace != nil {
+		lines = r.timeline(res)
+	}
+	var b strings.Builder
+	for _, line := range lines {
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	return b.String()
 }
 
 // gLabel is the one-character label of goroutine g in a timeline cell.
