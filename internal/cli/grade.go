@@ -9,16 +9,10 @@ package cli
 // failed check, not a crash of the tool.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"os/exec"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -48,6 +42,10 @@ type gradingRequest struct {
 	Lang       i18n.Lang `json:"lang"`                  // for the timelines
 	ResultFile string    `json:"result_file,omitempty"` // where the worker writes its gradingResult
 }
+
+func (r *gradingRequest) setResultFile(name string) { r.ResultFile = name }
+func (r *gradingRequest) resultFile() string        { return r.ResultFile }
+func (r *gradingRequest) memoryLimit() int64        { return gradeMemory }
 
 // gradingResult is the report, with the timelines of its failing cases
 // already drawn (the traces stay in the worker), by case index.
@@ -125,30 +123,18 @@ func newGradeWorkerCmd(e *env) *cobra.Command {
 // progress on stdout, write the result.
 func (e *env) gradeWork() error {
 	var req gradingRequest
-	if err := json.NewDecoder(e.stdin).Decode(&req); err != nil {
-		return fmt.Errorf("grade worker: reading the request: %w", err)
-	}
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	debug.SetMemoryLimit(gradeMemory)
-	go watchMemory(ctx, gradeMemory, memoryEvery, memoryUsed, func() { cancel(errMemoryLimit) })
-	var mu sync.Mutex
-	res, err := gradeLocal(ctx, &req, func(done, total int) {
-		mu.Lock()
-		defer mu.Unlock()
-		fmt.Fprintf(e.stdout, "progress %d %d\n", done, total)
+	return e.answer("grade worker", &req, func(ctx context.Context) (any, error) {
+		var mu sync.Mutex
+		res, err := gradeLocal(ctx, &req, func(done, total int) {
+			mu.Lock()
+			defer mu.Unlock()
+			fmt.Fprintf(e.stdout, "progress %d %d\n", done, total)
+		})
+		if err != nil && errors.Is(context.Cause(ctx), errMemoryLimit) {
+			return memoryReport(&req), nil
+		}
+		return res, err
 	})
-	if err != nil && errors.Is(context.Cause(ctx), errMemoryLimit) {
-		res, err = memoryReport(&req), nil
-	}
-	if err != nil {
-		return err
-	}
-	data, err := json.Marshal(res)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(req.ResultFile, data, 0o600)
 }
 
 // memoryReport is the report of a program that used too much memory: the
@@ -173,71 +159,52 @@ func memoryReport(req *gradingRequest) *gradingResult {
 
 // spawnGrader runs req in a grade worker.
 func (e *env) spawnGrader(ctx context.Context, req *gradingRequest, progress func(done, total int)) (*gradingResult, error) {
-	exe, err := e.executable()
-	if err != nil {
-		return nil, errorf(msgWorkerStart, err)
-	}
-	f, err := os.CreateTemp("", "gotour-gpm-grade-*.json")
-	if err != nil {
-		return nil, errorf(msgWorkerStart, err)
-	}
-	f.Close()
-	defer os.Remove(f.Name())
 	r := *req
-	r.ResultFile = f.Name()
-	body, err := json.Marshal(&r)
-	if err != nil {
-		return nil, err
-	}
-	wctx, cancel := context.WithTimeout(ctx, gradeTimeout)
-	defer cancel()
-	cmd := exec.CommandContext(wctx, exe, gradeWorkerCmdName)
-	cmd.Stdin = bytes.NewReader(body)
-	pr, pw := io.Pipe()
-	cmd.Stdout = pw
-	var crash crashLog
-	cmd.Stderr = &crash
-	cmd.Env = append([]string{}, e.workerEnv...)
-	if v := e.getenv("SYSTEMROOT"); v != "" {
-		cmd.Env = append(cmd.Env, "SYSTEMROOT="+v)
-	}
-	cmd.WaitDelay = time.Second
-	read := make(chan struct{})
-	go func() {
-		defer close(read)
-		sc := bufio.NewScanner(pr)
-		for sc.Scan() {
-			var done, total int
-			if _, err := fmt.Sscanf(sc.Text(), "progress %d %d", &done, &total); err == nil && progress != nil {
-				progress(done, total)
-			}
-		}
-		io.Copy(io.Discard, pr)
-	}()
-	runErr := cmd.Run()
-	pw.Close()
-	<-read
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
-	}
-	if runErr != nil {
-		if crash.reason() == "fatal error: runtime: out of memory" {
-			return memoryReport(req), nil
-		}
-		if why := crash.reason(); why != "" {
-			return nil, errorf(msgGraderCrash, why)
-		}
-		return nil, errorf(msgGraderCrash, runErr)
-	}
-	data, err := os.ReadFile(r.ResultFile)
-	if err != nil {
-		return nil, errorf(msgWorkerResult, err)
-	}
 	var res gradingResult
-	if err := json.Unmarshal(data, &res); err != nil || res.Report == nil {
-		return nil, errorf(msgWorkerResult, fmt.Errorf("no report: %v", err))
+	failed, err := e.callWorker(ctx, gradeWorkerCmdName, gradeTimeout, &r, &progressLines{report: progress}, &res)
+	switch {
+	case err != nil:
+		return nil, err
+	case failed == nil && res.Report == nil:
+		return nil, errorf(msgWorkerResult, errors.New("no report"))
+	case failed == nil:
+		return &res, nil
+	case failed.reason == outOfMemory:
+		return memoryReport(req), nil
+	case failed.reason != "":
+		return nil, errorf(msgGraderCrash, failed.reason)
 	}
-	return &res, nil
+	return nil, errorf(msgGraderCrash, failed.state)
+}
+
+// progressLines is the parent's end of the grade worker's stdout: it
+// passes each "progress DONE TOTAL" line to report.
+type progressLines struct {
+	report func(done, total int)
+	line   []byte // a line read in part
+}
+
+// maxProgressLine bounds a line kept in part; the worker writes no longer
+// ones, so a longer line is dropped.
+const maxProgressLine = 256
+
+func (p *progressLines) Write(b []byte) (int, error) {
+	p.line = append(p.line, b...)
+	for {
+		i := bytes.IndexByte(p.line, '\n')
+		if i < 0 {
+			break
+		}
+		var done, total int
+		if _, err := fmt.Sscanf(string(p.line[:i]), "progress %d %d", &done, &total); err == nil && p.report != nil {
+			p.report(done, total)
+		}
+		p.line = p.line[i+1:]
+	}
+	if len(p.line) > maxProgressLine {
+		p.line = p.line[:0]
+	}
+	return len(b), nil
 }
 
 var msgGraderCrash = i18n.Text{

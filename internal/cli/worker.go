@@ -23,19 +23,14 @@ package cli
 // So a wedged interpreter, a runaway allocation or a crash of yaegi costs
 // the worker, never the tool. A runtime "out of memory" crash is the
 // program's doing: it is reported as the memory limit. The worker starts
-// with an empty environment (the program sees none anyway).
+// with an empty environment (the program sees none anyway). The process
+// handling, the result file and the watchdog are shared with the grade
+// worker, in workerproc.go.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
-	"os"
-	"os/exec"
-	"runtime/debug"
-	"runtime/metrics"
 	"sync"
 	"time"
 
@@ -56,12 +51,6 @@ const workerCmdName = "__worker"
 // A worker still running after that is wedged.
 const spawnGrace = 5 * time.Second
 
-// memoryEvery is how often the memory watchdog samples the worker's
-// memory: often enough that a program allocating at full speed overshoots
-// the limit by little, rarely enough to cost nothing (a sample takes about
-// a microsecond).
-const memoryEvery = 10 * time.Millisecond
-
 // workRequest is what the parent sends the worker on its stdin, as JSON.
 type workRequest struct {
 	Filename   string        `json:"filename"`    // for compile errors
@@ -75,6 +64,10 @@ type workRequest struct {
 	Trace      bool          `json:"trace"`       // send the simulator's trace back
 	ResultFile string        `json:"result_file"` // where to write the workResult
 }
+
+func (r *workRequest) setResultFile(name string) { r.ResultFile = name }
+func (r *workRequest) resultFile() string        { return r.ResultFile }
+func (r *workRequest) memoryLimit() int64        { return r.MaxMemory }
 
 // workResult is what the worker writes to the result file, as JSON, once
 // the program has ended. The program's output is not in it: that has
@@ -90,9 +83,6 @@ type workResult struct {
 	Procs       int                  `json:"procs"`        // GOMAXPROCS at the end
 }
 
-// errMemoryLimit is the cause the watchdog cancels a run with.
-var errMemoryLimit = errors.New("memory limit reached")
-
 // newWorkerCmd builds the hidden worker command. It is not for people:
 // help and the command list leave it out.
 func newWorkerCmd(e *env) *cobra.Command {
@@ -107,29 +97,12 @@ func newWorkerCmd(e *env) *cobra.Command {
 // work is the worker's side of the protocol.
 func (e *env) work() error {
 	var req workRequest
-	if err := json.NewDecoder(e.stdin).Decode(&req); err != nil {
-		return fmt.Errorf("worker: reading the request: %w", err)
-	}
-	ctx, cancel := context.WithCancelCause(context.Background())
-	defer cancel(nil)
-	if req.MaxMemory > 0 {
-		// The GC works hard to stay under the limit, so only a program
-		// whose live data really exceeds it trips the watchdog.
-		debug.SetMemoryLimit(req.MaxMemory)
-		go watchMemory(ctx, req.MaxMemory, memoryEvery, memoryUsed, func() { cancel(errMemoryLimit) })
-	}
-	var mu sync.Mutex
-	stdout := frameWriter{mu: &mu, w: e.stdout, stream: streamStdout}
-	stderr := frameWriter{mu: &mu, w: e.stdout, stream: streamStderr}
-	res := execute(ctx, &req, stdout, stderr)
-	data, err := json.Marshal(res)
-	if err != nil {
-		return fmt.Errorf("worker: encoding the result: %w", err)
-	}
-	if err := os.WriteFile(req.ResultFile, data, 0o600); err != nil {
-		return fmt.Errorf("worker: %w", err)
-	}
-	return nil
+	return e.answer("worker", &req, func(ctx context.Context) (any, error) {
+		var mu sync.Mutex
+		stdout := frameWriter{mu: &mu, w: e.stdout, stream: streamStdout}
+		stderr := frameWriter{mu: &mu, w: e.stdout, stream: streamStderr}
+		return execute(ctx, &req, stdout, stderr), nil
+	})
 }
 
 // execute runs req's program, streaming its output to stdout and stderr,
@@ -170,107 +143,31 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer) *w
 	}
 }
 
-// watchMemory calls over, once, when used reports more than limit bytes;
-// it samples every period until ctx ends.
-func watchMemory(ctx context.Context, limit int64, period time.Duration, used func() uint64, over func()) {
-	t := time.NewTicker(period)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if used() > uint64(limit) {
-				over()
-				return
-			}
-		}
-	}
-}
-
-// memoryUsed is the worker's memory as debug.SetMemoryLimit counts it:
-// everything the runtime has mapped, less heap memory returned to the OS.
-func memoryUsed() uint64 {
-	s := []metrics.Sample{
-		{Name: "/memory/classes/total:bytes"},
-		{Name: "/memory/classes/heap/released:bytes"},
-	}
-	metrics.Read(s)
-	return s[0].Value.Uint64() - s[1].Value.Uint64()
-}
-
 // spawn runs req in a worker process and returns its result. The
 // program's output goes straight to e.stdout and e.stderr. An error means
 // the worker failed, not the program.
 func (e *env) spawn(ctx context.Context, req *workRequest) (*workResult, error) {
-	exe, err := e.executable()
-	if err != nil {
-		return nil, errorf(msgWorkerStart, err)
-	}
-	f, err := os.CreateTemp("", "gotour-gpm-result-*.json")
-	if err != nil {
-		return nil, errorf(msgWorkerStart, err)
-	}
-	f.Close()
-	defer os.Remove(f.Name())
-	req.ResultFile = f.Name()
-	body, err := json.Marshal(req)
-	if err != nil {
-		return nil, err
-	}
-
 	grace := e.workerGrace
 	if grace == 0 {
 		grace = spawnGrace
 	}
-	wctx, cancel := context.WithTimeout(ctx, req.Timeout+grace)
-	defer cancel()
-	cmd := exec.CommandContext(wctx, exe, workerCmdName)
-	cmd.Stdin = bytes.NewReader(body)
-	cmd.Stdout = &demux{stdout: e.stdout, stderr: e.stderr}
-	var crash crashLog
-	cmd.Stderr = &crash
-	cmd.Env = append([]string{}, e.workerEnv...)
-	if v := e.getenv("SYSTEMROOT"); v != "" {
-		cmd.Env = append(cmd.Env, "SYSTEMROOT="+v) // Windows processes need it
-	}
-	// After a kill, stop waiting for the output pipes soon.
-	cmd.WaitDelay = time.Second
-	runErr := cmd.Run()
-
-	if runErr != nil && ctx.Err() == nil && wctx.Err() != nil {
-		// Killed by us: the worker was wedged past its own time limit.
-		return &workResult{Outcome: runner.OutcomeTimeout, ExitCode: runner.OutcomeTimeout.ExitCode()}, nil
-	}
-	if runErr != nil {
-		var exit *exec.ExitError
-		if !errors.As(runErr, &exit) {
-			return nil, errorf(msgWorkerStart, runErr)
-		}
-		why := crash.reason()
-		if why == "fatal error: runtime: out of memory" {
-			// The program asked for more than the machine has, at once.
-			return &workResult{Outcome: runner.OutcomeMemory, ExitCode: runner.OutcomeMemory.ExitCode()}, nil
-		}
-		if why != "" {
-			return nil, errorf(msgWorkerCrashWhy, exit.ProcessState.String(), why)
-		}
-		return nil, errorf(msgWorkerCrash, exit.ProcessState.String())
-	}
-	return readResult(req.ResultFile)
-}
-
-// readResult reads the result a worker that exited normally wrote.
-func readResult(name string) (*workResult, error) {
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, errorf(msgWorkerResult, err)
-	}
 	var res workResult
-	if err := json.Unmarshal(data, &res); err != nil {
-		return nil, errorf(msgWorkerResult, err)
+	failed, err := e.callWorker(ctx, workerCmdName, req.Timeout+grace, req, &demux{stdout: e.stdout, stderr: e.stderr}, &res)
+	switch {
+	case err != nil:
+		return nil, err
+	case failed == nil:
+		return &res, nil
+	case failed.killed:
+		// The worker was wedged past its own time limit.
+		return &workResult{Outcome: runner.OutcomeTimeout, ExitCode: runner.OutcomeTimeout.ExitCode()}, nil
+	case failed.reason == outOfMemory:
+		// The program asked for more than the machine has, at once.
+		return &workResult{Outcome: runner.OutcomeMemory, ExitCode: runner.OutcomeMemory.ExitCode()}, nil
+	case failed.reason != "":
+		return nil, errorf(msgWorkerCrashWhy, failed.state, failed.reason)
 	}
-	return &res, nil
+	return nil, errorf(msgWorkerCrash, failed.state)
 }
 
 // Messages for a worker that failed; each is an internal error (exit 70).

@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -189,6 +191,26 @@ func TestDemux(t *testing.T) {
 	}
 	if _, err := (&demux{}).Write([]byte{9, 0, 0, 0, 1, 'x'}); err == nil {
 		t.Error("demux accepted stream 9")
+	}
+}
+
+// TestProgressLines checks that the parent reads the grade worker's
+// progress lines however the pipe splits them, and skips other lines.
+func TestProgressLines(t *testing.T) {
+	data := []byte("progress 1 3\nnoise\nprogress 2 3\n" + strings.Repeat("x", 2*maxProgressLine) + "\nprogress 3 3\nprogress 4")
+	for _, chunk := range []int{1, 2, 5, 13, len(data)} {
+		var got []string
+		p := &progressLines{report: func(done, total int) { got = append(got, fmt.Sprint(done, "/", total)) }}
+		for rest := data; len(rest) > 0; {
+			n := min(chunk, len(rest))
+			if k, err := p.Write(rest[:n]); k != n || err != nil {
+				t.Fatalf("chunks of %d: Write = %d, %v; want %d, nil", chunk, k, err, n)
+			}
+			rest = rest[n:]
+		}
+		if want := []string{"1/3", "2/3", "3/3"}; !slices.Equal(got, want) {
+			t.Errorf("chunks of %d: progress %v, want %v", chunk, got, want)
+		}
 	}
 }
 
