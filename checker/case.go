@@ -120,6 +120,21 @@ func sourceCase(name, msg i18n.Text, fn func(s *Source) *failure) Case {
 	return Case{Name: name, msg: msg, source: fn}
 }
 
+// atLeastGoroutines is a run case that checks that the program starts at
+// least n goroutines besides main: the exercise's work is meant to be
+// spread over them.
+func atLeastGoroutines(n int, name, msg i18n.Text) Case {
+	return runCase(name, msg, func(r *Run) *failure {
+		if got := r.Result.Stats.Goroutines - 1; got < n {
+			return &failure{
+				got:  tr(itoa(got)+" goroutines besides main", "除 main 外 "+itoa(got)+" 个"),
+				want: tr("at least "+itoa(n), "至少 "+itoa(n)+" 个"),
+			}
+		}
+		return nil
+	})
+}
+
 // EndsNormally checks that every run ends with main returning: no
 // deadlock, no panic, no os.Exit, no limit reached. Its default message
 // depends on how the run ended.

@@ -152,14 +152,8 @@ var forkJoinSum = &Exercise{
 			Zh: "和是正确的，但任何时刻都只有一个 P 在忙，和起始代码一样。请先启动全部四个 goroutine（分叉），最后只等一次（汇合）。",
 		}),
 		VirtualTime(0, 800*time.Microsecond).ForProcs(4),
-		runCase(i18n.Text{En: "forks at least four goroutines", Zh: "至少分叉出四个 goroutine"},
-			i18n.Text{En: "Fork one goroutine per quarter: four in all.", Zh: "每个四分之一分叉出一个 goroutine：一共四个。"},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 4 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("at least 4", "至少 4 个")}
-				}
-				return nil
-			}),
+		atLeastGoroutines(4, i18n.Text{En: "forks at least four goroutines", Zh: "至少分叉出四个 goroutine"},
+			i18n.Text{En: "Fork one goroutine per quarter: four in all.", Zh: "每个四分之一分叉出一个 goroutine：一共四个。"}),
 		NoLeak(),
 		KeepFunc("sumSquares"),
 		NoSharedWrites(),
@@ -216,14 +210,8 @@ var orderedOutput = &Exercise{
 				En: "The order is right, but the squares were computed one after another (150ms of virtual time instead of about 50ms). Start all five goroutines first, keep their results, and print after one wg.Wait().",
 				Zh: "顺序正确，但平方数是一个接一个算出来的（150 毫秒虚拟时间，而不是大约 50 毫秒）。请先启动全部五个 goroutine，把结果存起来，只调用一次 wg.Wait()，之后再打印。",
 			}),
-		runCase(i18n.Text{En: "computes in five goroutines", Zh: "在五个 goroutine 里计算"},
-			i18n.Text{En: "Compute each square in a goroutine of its own: five in all.", Zh: "每个平方数都在自己的 goroutine 里计算：一共五个。"},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 5 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("at least 5", "至少 5 个")}
-				}
-				return nil
-			}),
+		atLeastGoroutines(5, i18n.Text{En: "computes in five goroutines", Zh: "在五个 goroutine 里计算"},
+			i18n.Text{En: "Compute each square in a goroutine of its own: five in all.", Zh: "每个平方数都在自己的 goroutine 里计算：一共五个。"}),
 		NoLeak(),
 		MustNotUse(sleepOutsideSquare).Says(msgSleepToOrder),
 		KeepFunc("square"),

@@ -79,16 +79,10 @@ var pipeline = &Exercise{
 		Output("GO!\nCHANNELS!\nARE!\nPIPES!\n"),
 		VirtualTime(0, 125*time.Millisecond),
 		NoLeak(),
-		runCase(i18n.Text{En: "runs the stages in goroutines of their own", Zh: "各阶段在各自的 goroutine 里运行"},
+		atLeastGoroutines(2, i18n.Text{En: "runs the stages in goroutines of their own", Zh: "各阶段在各自的 goroutine 里运行"},
 			i18n.Text{
 				En: "A pipeline needs a goroutine per stage: one that fetches, one that shouts, and main that prints.",
 				Zh: "流水线的每个阶段都要一个 goroutine：一个负责读取，一个负责处理，main 负责打印。",
-			},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 2 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("at least 2", "至少 2 个")}
-				}
-				return nil
 			}),
 		sourceCase(i18n.Text{En: "fetch and shout are called in different goroutines", Zh: "fetch 和 shout 在不同的 goroutine 里调用"},
 			i18n.Text{
@@ -156,14 +150,8 @@ var fixLeak = &Exercise{
 				}
 				return nil
 			}),
-		runCase(i18n.Text{En: "still asks three replicas", Zh: "仍然向三个副本提问"},
-			i18n.Text{En: "Keep the three replicas: the point is to take the fastest of them.", Zh: "保留三个副本：要点就是取其中最快的那个。"},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 3 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("at least 3", "至少 3 个")}
-				}
-				return nil
-			}),
+		atLeastGoroutines(3, i18n.Text{En: "still asks three replicas", Zh: "仍然向三个副本提问"},
+			i18n.Text{En: "Keep the three replicas: the point is to take the fastest of them.", Zh: "保留三个副本：要点就是取其中最快的那个。"}),
 	},
 }
 
@@ -198,14 +186,8 @@ var counterMutex = &Exercise{
 				return &failure{got: tr("no goroutine ever waited for the lock", "没有哪个 goroutine 等过锁"), want: tr("the other deposits wait while one holds it", "一笔存款持锁时，其他存款在等")}
 			}).Explain(func(r *Run) bool { return r.Source.Has(localVar("sync", "Mutex")) }, msgLocalMutex),
 		VirtualTime(10*time.Millisecond, 20*time.Millisecond),
-		runCase(i18n.Text{En: "ten deposits run in goroutines", Zh: "十笔存款在各自的 goroutine 里进行"},
-			i18n.Text{En: "Keep the ten concurrent deposits: the point is to make them safe, not to make them serial.", Zh: "保留十笔并发的存款：要点是让它们安全，而不是让它们串行。"},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 10 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("10", "10 个")}
-				}
-				return nil
-			}),
+		atLeastGoroutines(10, i18n.Text{En: "ten deposits run in goroutines", Zh: "十笔存款在各自的 goroutine 里进行"},
+			i18n.Text{En: "Keep the ten concurrent deposits: the point is to make them safe, not to make them serial.", Zh: "保留十笔并发的存款：要点是让它们安全，而不是让它们串行。"}),
 		NoLeak(),
 		sourceCase(i18n.Text{En: "uses a sync.Mutex", Zh: "使用了 sync.Mutex"},
 			i18n.Text{En: "Guard balance with a sync.Mutex that every deposit shares.", Zh: "用一个所有存款共享的 sync.Mutex 保护 balance。"},
@@ -274,14 +256,8 @@ var counterAtomic = &Exercise{
 				En: "Hits were lost: between the read and the write of an increment another goroutine runs, and one of the two updates is overwritten. Make the increment one atomic step.",
 				Zh: "有点击丢失了：一次自增的读和写之间，别的 goroutine 运行了，两次更新中有一次被覆盖。请把自增变成一个原子步骤。",
 			}),
-		runCase(i18n.Text{En: "eight goroutines count", Zh: "八个 goroutine 计数"},
-			i18n.Text{En: "Keep the eight goroutines that count.", Zh: "保留八个计数的 goroutine。"},
-			func(r *Run) *failure {
-				if n := r.Result.Stats.Goroutines - 1; n < 8 {
-					return &failure{got: tr(itoa(n)+" goroutines besides main", "除 main 外 "+itoa(n)+" 个"), want: tr("8", "8 个")}
-				}
-				return nil
-			}),
+		atLeastGoroutines(8, i18n.Text{En: "eight goroutines count", Zh: "八个 goroutine 计数"},
+			i18n.Text{En: "Keep the eight goroutines that count.", Zh: "保留八个计数的 goroutine。"}),
 		NoLeak(),
 		MustUse(atomicIncrement).Says(i18n.Text{
 			En: "Increment with one atomic operation: hits.Add(1) on an atomic.Int64 (or atomic.AddInt64).",
