@@ -66,6 +66,9 @@ func (r *run) exports() interp.Exports {
 	for k, v := range r.timeExports() {
 		rt[k] = v
 	}
+	for k, v := range r.raceExports() {
+		rt[k] = v
+	}
 	return interp.Exports{
 		rtPath + "/rt":             rt,
 		realtimePath + "/realtime": stdlib.Symbols["time/time"],
@@ -166,6 +169,7 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 		"GOMAXPROCS": reflect.ValueOf(func(n int) int {
 			me := r.op()
 			old := r.s.SetMaxProcs(n)
+			r.setMulti()
 			r.after(me)
 			return old
 		}),

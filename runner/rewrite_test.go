@@ -168,7 +168,7 @@ func stmtLines(t *testing.T, src []byte) map[int]int {
 	if err != nil {
 		t.Fatalf("parse: %v", err)
 	}
-	added := map[string]bool{rtName + ".Tick": true, rtName + ".Enter": true, rtName + ".Send": true, rtName + ".Go": true}
+	added := map[string]bool{rtName + ".Tick": true, rtName + ".Enter": true, rtName + ".Send": true, rtName + ".Go": true, rtName + ".Race": true}
 	out := map[int]int{}
 	comm := map[ast.Stmt]bool{} // select cases move into the switch header
 	ast.Inspect(f, func(n ast.Node) bool {

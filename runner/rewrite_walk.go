@@ -55,7 +55,10 @@ func (r *rewriter) collect() []string {
 			if n.Op == token.ARROW {
 				r.recv(n, stmtRecv[n])
 			}
+		case *ast.IncDecStmt:
+			r.raceRMW(n, stack, escaping)
 		case *ast.AssignStmt:
+			r.raceRMW(n, stack, escaping)
 			r.parallelAssign(n)
 			if n.Tok == token.ASSIGN {
 				r.litToIface(r.assignTargets(n.Lhs), n.Rhs)
