@@ -42,10 +42,11 @@ import (
 
 // raceChance is the chance that one other running P's G stores in a given
 // window. With k such Ps the window switches with probability
-// 1-(1-raceChance)^k: 1 in 5 with two Ps, about 1 in 2 with four, which
-// loses updates at about the rate of a real counter++ hammered by that
-// many cores (four goroutines adding 100,000 each end near 200,000). The
-// figure is a model, not a measurement: real rates depend on the machine.
+// 1-(1-raceChance)^k: 1 in 5 with two Ps, about 1 in 2 with four. Each
+// switch loses about one update, so four goroutines adding 100,000 each
+// on four Ps end near 276,000 (lesson 12's race-counter). The figure is a
+// model, not a measurement: on real machines the rate depends on the
+// cores, the caches and what else runs, from nothing lost to most.
 const raceChance = 0.2
 
 // raceState is the state of race windows.
