@@ -9,7 +9,10 @@ import (
 	"time"
 )
 
-var debugProg = flag.String("prog", "", "a program to prepare and run, printing everything (debugging aid)")
+var (
+	debugProg  = flag.String("prog", "", "a program to prepare and run, printing everything (debugging aid)")
+	debugProcs = flag.Int("procs", 1, "GOMAXPROCS (and CPUs) for -prog")
+)
 
 func TestDebugProg(t *testing.T) {
 	if *debugProg == "" {
@@ -26,7 +29,7 @@ func TestDebugProg(t *testing.T) {
 	t.Logf("rewritten:\n%s", p.Source)
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	res, err := Run(ctx, src, Options{Procs: 1, Trace: true})
+	res, err := Run(ctx, src, Options{Procs: *debugProcs, CPUs: *debugProcs, Trace: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,14 +55,25 @@ func (s *Sim) Work(ns int64) int64 {
 	}
 	defer func() { g.workLeft = ns }()
 	for ns > 0 {
-		step := ns
-		if room := s.horizon - pp.clock; room > 0 && room < step {
-			step = room
+		if g.preempt {
+			// Requested while another P had its turn: the work resumes
+			// here, an asynchronous safe point, and stops at once.
+			s.preempt(g)
+			return ns
 		}
-		pp.clock += step
-		ns -= step
 		if pp.clock >= s.horizon {
+			// Already at the horizon (operations before this Work moved
+			// the clock there): the others catch up first, or a whole
+			// piece of work would run past sysmon's preemption and the
+			// other Ps' turns in one step.
 			s.reschedule()
+		} else {
+			step := min(ns, s.horizon-pp.clock)
+			pp.clock += step
+			ns -= step
+			if pp.clock >= s.horizon {
+				s.reschedule()
+			}
 		}
 		if s.cur != g {
 			return ns
