@@ -6,9 +6,9 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/gotour-gpm/gotour-gpm/runner/internal/stdsym"
 	"github.com/gotour-gpm/gotour-gpm/sim"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Import paths of the compiled packages that only rewritten code and the
@@ -71,8 +71,8 @@ func (r *run) exports() interp.Exports {
 	}
 	return interp.Exports{
 		rtPath + "/rt":             rt,
-		realtimePath + "/realtime": stdlib.Symbols["time/time"],
-		realrandPath + "/realrand": stdlib.Symbols["math/rand/rand"],
+		realtimePath + "/realtime": stdsym.Symbols["time/time"],
+		realrandPath + "/realrand": stdsym.Symbols["math/rand/rand"],
 	}
 }
 

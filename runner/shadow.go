@@ -16,8 +16,8 @@ import (
 	"sync"
 	"testing/fstest"
 
+	"github.com/gotour-gpm/gotour-gpm/runner/internal/stdsym"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // The shadow packages (sync, time, runtime, runtime/debug, os, gpm) are Go
@@ -96,7 +96,7 @@ const fmtExportKey = "fmt//fmt"
 // yaegi's fixStdlib would make them, and the MapTypes for this run (the
 // shared table plus the run's own Print functions).
 func (r *run) runFmt() (map[string]reflect.Value, map[reflect.Value][]reflect.Type) {
-	base := stdlib.Symbols["fmt/fmt"]
+	base := stdsym.Symbols["fmt/fmt"]
 	syms := make(map[string]reflect.Value, len(base))
 	for k, v := range base {
 		syms[k] = v
@@ -120,14 +120,14 @@ func (r *run) runFmt() (map[string]reflect.Value, map[reflect.Value][]reflect.Ty
 	return syms, types
 }
 
-// mapTypes is stdlib.MapTypes with error added to the interfaces of fmt's
+// mapTypes is stdsym.MapTypes with error added to the interfaces of fmt's
 // functions, after fmt.Formatter and before fmt.Stringer as fmt checks
 // them: yaegi then hands fmt a wrapper whose Error calls the learner's
 // method for an operand whose type has one (stdlib maps only Formatter and
 // Stringer, so fmt printed an error type's fields).
 var mapTypes = sync.OnceValue(func() map[reflect.Value][]reflect.Type {
-	out := make(map[reflect.Value][]reflect.Type, len(stdlib.MapTypes))
-	for k, v := range stdlib.MapTypes {
+	out := make(map[reflect.Value][]reflect.Type, len(stdsym.MapTypes))
+	for k, v := range stdsym.MapTypes {
 		out[k] = v
 	}
 	withError := []reflect.Type{

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gotour-gpm/gotour-gpm/runner/internal/stdsym"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // The single allowlist of packages a learner's program may import. It is
@@ -18,7 +18,8 @@ import (
 // Three kinds of package are importable:
 //
 //   - allowedStdlib: compiled standard packages, exported to yaegi from
-//     stdlib.Symbols unchanged (never stdlib/unrestricted);
+//     the symbols yaegi's extract command generated into internal/stdsym
+//     (the same as yaegi's stdlib.Symbols, never stdlib/unrestricted);
 //   - shadowedPkgs: packages whose symbols come from the back end's
 //     interp.Exports (the simulator's sync, time, runtime, os and gpm);
 //   - stubbedPkgs: generic packages that reflect cannot export. They are
@@ -79,13 +80,13 @@ func splitExportKey(key string) (importPath, name string) {
 	return key[:i], key[i+1:]
 }
 
-// stdlibExports returns the stdlib.Symbols entries of the allowed compiled
-// packages and nothing else. The maps are shared with stdlib.Symbols, so
+// stdlibExports returns the stdsym.Symbols entries of the allowed compiled
+// packages and nothing else. The maps are shared with stdsym.Symbols, so
 // callers must not modify them.
 func stdlibExports() interp.Exports {
 	out := make(interp.Exports, len(allowedStdlib))
 	for _, p := range allowedStdlib {
-		if syms, ok := stdlib.Symbols[exportKey(p)]; ok {
+		if syms, ok := stdsym.Symbols[exportKey(p)]; ok {
 			out[exportKey(p)] = syms
 		}
 	}
