@@ -16,13 +16,15 @@ package sim
 // Ps at the same virtual time (their clocks within a quantum of this
 // one's), then, with a probability drawn from the seed, one of them runs
 // right there, in the middle of the current G's statement, as it would on
-// its own core: until its next [Sim.Tick] (its next loop iteration or
-// function entry), after which the interrupted G resumes and stores what
-// it loaded, overwriting what the other G stored meanwhile. This is an
+// its own core: until it has been through a race window of its own and
+// reached its next [Sim.Tick] (its next loop iteration or function
+// entry), after which the interrupted G resumes and stores what it
+// loaded, overwriting what the other G stored meanwhile. This is an
 // "excursion": the clocks and the machine state go on as usual, both Gs
 // stay running on their Ps, and only the order of the driver's steps
-// changes. An excursion that blocks, yields or ends the other G before
-// its Tick ends at that reschedule; the interrupted G then waits for its
+// changes. The other G's windows do not switch during the excursion. An
+// excursion in which the other G blocks, yields, ends or runs past its
+// horizon ends at that reschedule; the interrupted G then waits for its
 // P's turn like any running G.
 //
 // Memory is whatever the driver's memory is, in the order the Sim runs
@@ -51,8 +53,9 @@ const raceChance = 0.2
 
 // raceState is the state of race windows.
 type raceState struct {
-	rng  *rand.Rand // from Config.Seed, drawn only in windows with candidates
-	from *G         // the G interrupted in its window, during an excursion
+	rng    *rand.Rand // from Config.Seed, drawn only in windows with candidates
+	from   *G         // the G interrupted in its window, during an excursion
+	passed bool       // the excursion's G has been through a window
 }
 
 // Race is the window between the load and the store of the current G's
@@ -61,8 +64,12 @@ type raceState struct {
 // to this one at its next Tick, or at the next reschedule.
 func (s *Sim) Race() bool {
 	g := s.cur
-	if s.procs == 1 || s.race.from != nil {
-		return false // no other CPU; or this G is itself an excursion
+	if s.race.from != nil {
+		s.race.passed = true // this G is itself an excursion
+		return false
+	}
+	if s.procs == 1 {
+		return false // no other CPU
 	}
 	pp := g.p
 	k := 0
@@ -86,7 +93,7 @@ func (s *Sim) Race() bool {
 			continue
 		}
 		if i == 0 {
-			s.race.from = g
+			s.race.from, s.race.passed = g, false
 			s.cur = op.curg
 			s.stats.Races++
 			break
@@ -107,12 +114,12 @@ func (s *Sim) racing(pp, op *P) bool {
 	return -quantum <= d && d <= quantum
 }
 
-// raceReturn ends an excursion at the other G's Tick: the interrupted G
-// runs again, with a horizon computed afresh. It reports whether there
-// was an excursion to end.
+// raceReturn ends an excursion at the other G's Tick once that G has been
+// through a window: the interrupted G runs again, with a horizon computed
+// afresh. It reports whether it ended one.
 func (s *Sim) raceReturn() bool {
 	from := s.race.from
-	if from == nil {
+	if from == nil || !s.race.passed {
 		return false
 	}
 	s.race.from = nil

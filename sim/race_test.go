@@ -5,9 +5,9 @@ import "testing"
 // rmwRun drives workers Gs that each add one to a shared x n times, with
 // the read-modify-write split as the runner splits counter++: load, Race,
 // store, one Tick per iteration. With locked, each increment holds a
-// Mutex. It returns x and the Sim's stats; invariants are checked at every
-// step.
-func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked bool) (int, Stats) {
+// Mutex; with gosched, each is followed by a Gosched. It returns x and the
+// Sim's stats; invariants are checked at every step.
+func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked, gosched bool) (int, Stats) {
 	t.Helper()
 	s := New(Config{Procs: procs, Seed: seed, Debug: true})
 	var (
@@ -65,6 +65,9 @@ func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked bool) (
 					t.Fatal(msg)
 				}
 			}
+			if gosched {
+				s.Gosched()
+			}
 		case 5:
 			if w.i++; w.i < n {
 				w.step = 0
@@ -91,16 +94,16 @@ func TestRaceLosesUpdates(t *testing.T) {
 	const workers, n = 4, 3000
 	totals := map[int]bool{}
 	for seed := range uint64(5) {
-		x, st := rmwRun(t, 4, seed, workers, n, false)
+		x, st := rmwRun(t, 4, seed, workers, n, false, false)
 		if x >= workers*n || st.Races == 0 {
 			t.Errorf("procs=4 seed=%d: x = %d with %d race switches, want updates lost", seed, x, st.Races)
 		}
 		totals[x] = true
 
-		if x, st := rmwRun(t, 4, seed, workers, n, true); x != workers*n {
+		if x, st := rmwRun(t, 4, seed, workers, n, true, false); x != workers*n {
 			t.Errorf("procs=4 seed=%d, under a Mutex: x = %d (%d race switches), want %d", seed, x, st.Races, workers*n)
 		}
-		if x, st := rmwRun(t, 1, seed, workers, n, false); x != workers*n || st.Races != 0 {
+		if x, st := rmwRun(t, 1, seed, workers, n, false, false); x != workers*n || st.Races != 0 {
 			t.Errorf("procs=1 seed=%d: x = %d with %d race switches, want %d and none", seed, x, st.Races, workers*n)
 		}
 	}
@@ -112,9 +115,25 @@ func TestRaceLosesUpdates(t *testing.T) {
 // TestRaceDeterministic: the same seed gives the same total and the same
 // number of switches.
 func TestRaceDeterministic(t *testing.T) {
-	x1, st1 := rmwRun(t, 4, 7, 4, 2000, false)
-	x2, st2 := rmwRun(t, 4, 7, 4, 2000, false)
+	x1, st1 := rmwRun(t, 4, 7, 4, 2000, false, false)
+	x2, st2 := rmwRun(t, 4, 7, 4, 2000, false, false)
 	if x1 != x2 || st1 != st2 {
 		t.Errorf("seed 7 twice: x = %d and %d, stats %+v and %+v", x1, x2, st1, st2)
+	}
+}
+
+// TestRaceAfterGosched: a G resumed by an excursion right after its
+// Gosched reaches its loop's Tick before its next window; the excursion
+// lasts until it has been through a window, so updates are lost on two
+// Ps here too.
+func TestRaceAfterGosched(t *testing.T) {
+	const workers, n = 4, 200
+	for seed := range uint64(3) {
+		if x, st := rmwRun(t, 2, seed, workers, n, false, true); x >= workers*n || st.Races == 0 {
+			t.Errorf("procs=2 seed=%d: x = %d with %d race switches, want updates lost", seed, x, st.Races)
+		}
+		if x, _ := rmwRun(t, 2, seed, workers, n, true, true); x != workers*n {
+			t.Errorf("procs=2 seed=%d, under a Mutex: x = %d, want %d", seed, x, workers*n)
+		}
 	}
 }
