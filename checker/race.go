@@ -10,8 +10,10 @@ import (
 
 // NoSharedWrites checks, from the source, that goroutines do not write a
 // variable they share without synchronization: a data race. The
-// simulator runs one goroutine at a time and does not detect races, so
-// this is a heuristic on the syntax:
+// simulator loses an update only where two goroutines' read-modify-writes
+// overlap on several Ps (runner/rewrite_race.go), which a short program
+// may never do, and it detects no races, so this is a heuristic on the
+// syntax:
 //
 // Inside a function literal started with go (or with a WaitGroup's Go
 // method), an assignment, an op= or a
