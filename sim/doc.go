@@ -176,8 +176,9 @@
 // counter++ would never lose an update. The driver therefore splits such
 // a read-modify-write into a load, [Sim.Race] and a store: when other Ps
 // run Gs at the same virtual time, the seed may let one of them run right
-// there until its next Tick, and the store that follows overwrites what it
-// did. On one P a window never switches. race.go explains the model.
+// there, through a window of its own, until its next Tick, and the store
+// that follows overwrites what it did. On one P a window never switches.
+// race.go explains the model.
 //
 // # Snapshots and scenarios
 //
