@@ -96,6 +96,7 @@ func (s *Sim) Race() bool {
 			s.race.from, s.race.passed = g, false
 			s.cur = op.curg
 			s.stats.Races++
+			s.emit(pp, Event{Kind: EvRace, G: g.ID, Other: op.curg.ID})
 			break
 		}
 		i--

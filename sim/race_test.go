@@ -9,6 +9,13 @@ import "testing"
 // Sim's stats; invariants are checked at every step.
 func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked, gosched bool) (int, Stats) {
 	t.Helper()
+	s, x := rmwSim(t, procs, seed, workers, n, locked, gosched)
+	return x, s.Stats()
+}
+
+// rmwSim is rmwRun returning the Sim, whose trace is kept.
+func rmwSim(t *testing.T, procs int, seed uint64, workers, n int, locked, gosched bool) (*Sim, int) {
+	t.Helper()
 	s := New(Config{Procs: procs, Seed: seed, Debug: true})
 	var (
 		x  int
@@ -84,7 +91,27 @@ func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked, gosche
 	if f := s.Fatal(); f != nil {
 		t.Fatalf("procs=%d seed=%d: %v", procs, seed, f)
 	}
-	return x, s.Stats()
+	return s, x
+}
+
+// TestRaceEvents: every switch in a window is a race event in the trace,
+// naming the interrupted G and the one that ran in its window (user Gs:
+// goid 7 on).
+func TestRaceEvents(t *testing.T) {
+	s, _ := rmwSim(t, 4, 3, 4, 3000, false, false)
+	n := int64(0)
+	for _, ev := range s.Trace().Events {
+		if ev.Kind != EvRace {
+			continue
+		}
+		n++
+		if ev.G == ev.Other || ev.G < 7 || ev.Other < 7 {
+			t.Errorf("race event %v: want two different user Gs", ev)
+		}
+	}
+	if n == 0 || n != s.Stats().Races {
+		t.Errorf("%d race events, Stats.Races = %d: want the same, not zero", n, s.Stats().Races)
+	}
 }
 
 // TestRaceLosesUpdates: on four Ps, four Gs racing on x lose updates for

@@ -47,6 +47,7 @@ const (
 	EvProcs                        // GOMAXPROCS changed to N
 	EvGC                           // a garbage collection ran
 	EvWork                         // G did N ns of work at one go (gpm.Work)
+	EvRace                         // G Other, on another P, runs in the middle of G's unsynchronised read-modify-write (race.go)
 	evMax
 )
 
@@ -60,7 +61,7 @@ var kindNames = [...]string{
 	EvStackGrow: "stackgrow", EvStackShrink: "stackshrink",
 	EvTimerFire: "timer", EvChanMake: "makechan", EvSend: "send",
 	EvRecv: "recv", EvClose: "close", EvSelect: "select", EvProcs: "procs",
-	EvGC: "gc", EvWork: "work",
+	EvGC: "gc", EvWork: "work", EvRace: "race",
 }
 
 func (k Kind) String() string {

@@ -232,7 +232,7 @@ func (e *env) report(res *workResult, o *runOpts) error {
 		return nil // nothing ran
 	}
 	if o.summary {
-		e.writeSummary(res, o.seed)
+		fmt.Fprint(e.stderr, termview.Summary(res.Stats, res.VirtualTime, res.Procs, o.seed, e.lang))
 	}
 	if (o.timeline || o.trace != "") && res.Trace == nil {
 		fmt.Fprintln(e.stderr, "gotour-gpm: "+i18n.Text{

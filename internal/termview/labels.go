@@ -84,6 +84,9 @@ var (
 	txtPreemptions     = i18n.Text{En: "preemptions", Zh: "抢占"}
 	txtStackGrowths    = i18n.Text{En: "stack growths", Zh: "栈增长"}
 	txtStackGrowthsVal = i18n.Text{En: "%d (%s copied)", Zh: "%d 次（复制 %s）"}
+	txtRaces           = i18n.Text{En: "racy updates interrupted", Zh: "被打断的竞争更新"}
+	txtRunSummary      = i18n.Text{En: "summary", Zh: "运行摘要"}
+	txtSeed            = i18n.Text{En: "seed", Zh: "种子"}
 	txtTraceTitle      = i18n.Text{En: "Trace · the first %d of %d events", Zh: "跟踪记录 · %[2]d 个事件中的前 %[1]d 个"}
 	txtMoreEvents      = i18n.Text{En: "… %d more events (gotour-gpm run --trace - shows them all)", Zh: "……还有 %d 个事件（gotour-gpm run --trace - 可以全部列出）"}
 )

@@ -185,10 +185,16 @@ func buffer(c *chState) string {
 
 // summary lists the run's virtual time and the scheduler's counts.
 func (r *Renderer) summary(res *runner.Result) []string {
-	lang := r.opts.Lang
-	st := res.Stats
+	rows := summaryRows(res.Stats, res.VirtualTime, r.opts.Lang)
+	return append([]string{r.pal.label(txtSummary.In(r.opts.Lang))}, r.rowsNoHeader(rows)...)
+}
+
+// summaryRows are the summary's label and value pairs. The races row
+// (race windows in which another P's G ran, each usually one lost update)
+// appears only when there were some: most programs have none.
+func summaryRows(st sim.Stats, virtual int64, lang i18n.Lang) [][]string {
 	rows := [][]string{
-		{txtVirtualTime.In(lang), fmtDur(res.VirtualTime)},
+		{txtVirtualTime.In(lang), fmtDur(virtual)},
 		{txtGoroutines.In(lang), fmt.Sprintf(txtGoroutinesVal.In(lang), st.Goroutines, st.MaxLive)},
 		{txtSwitches.In(lang), strconv.FormatInt(st.Switches, 10)},
 		{txtSteals.In(lang), strconv.FormatInt(st.Steals, 10)},
@@ -196,7 +202,27 @@ func (r *Renderer) summary(res *runner.Result) []string {
 		{txtPreemptions.In(lang), strconv.FormatInt(st.Preemptions, 10)},
 		{txtStackGrowths.In(lang), fmt.Sprintf(txtStackGrowthsVal.In(lang), st.StackGrowths, fmtBytes(st.StackCopied))},
 	}
-	return append([]string{r.pal.label(txtSummary.In(lang))}, r.rowsNoHeader(rows)...)
+	if st.Races > 0 {
+		rows = append(rows, []string{txtRaces.In(lang), strconv.FormatInt(st.Races, 10)})
+	}
+	return rows
+}
+
+// Summary is the run command's --summary: the counts a lesson shows under
+// a snippet with show=summary, then GOMAXPROCS and the seed that replay
+// the run, one "  label  value" line each under a "gotour-gpm: summary"
+// title, in plain text.
+func Summary(st sim.Stats, virtual int64, procs int, seed uint64, lang i18n.Lang) string {
+	rows := append(summaryRows(st, virtual, lang),
+		[]string{"GOMAXPROCS", strconv.Itoa(procs)},
+		[]string{txtSeed.In(lang), strconv.FormatUint(seed, 10)})
+	r := &Renderer{opts: Options{Lang: lang}.withDefaults()}
+	var b strings.Builder
+	b.WriteString("gotour-gpm: " + txtRunSummary.In(lang) + "\n")
+	for _, line := range r.rowsNoHeader(rows) {
+		b.WriteString("  " + line + "\n")
+	}
+	return b.String()
 }
 
 // trace shows the first traceLines events of the trace, in the trace's
