@@ -117,6 +117,22 @@ func (e *env) warnProgress(err error) {
 	}.In(e.lang)+"\n", err)
 }
 
+// exerciseMark is an exercise's entry in the list: its id, a ✓ once
+// passed, and how many hints the learner has seen, if any.
+func exerciseMark(id string, p *progress.Progress, lang i18n.Lang) string {
+	mark := id
+	if p.HasPassed(id) {
+		mark += " ✓"
+	}
+	switch n := p.HintsUsed(id); {
+	case n == 1:
+		mark += i18n.Text{En: " (1 hint)", Zh: "（看过 1 条提示）"}.In(lang)
+	case n > 1:
+		mark += fmt.Sprintf(i18n.Text{En: " (%d hints)", Zh: "（看过 %d 条提示）"}.In(lang), n)
+	}
+	return mark
+}
+
 // listWidth is the width the lesson list wraps its summaries to.
 const listWidth = 80
 
@@ -145,10 +161,7 @@ func writeList(w io.Writer, lang i18n.Lang, t *tour.Tour, p *progress.Progress) 
 		if len(l.Exercises) > 0 {
 			var exs []string
 			for _, ex := range l.Exercises {
-				if p.HasPassed(ex) {
-					ex += " ✓"
-				}
-				exs = append(exs, ex)
+				exs = append(exs, exerciseMark(ex, p, lang))
 			}
 			fmt.Fprintln(w, indent+i18n.Text{En: "exercises: ", Zh: "练习："}.In(lang)+strings.Join(exs, ", "))
 		}
