@@ -197,6 +197,17 @@ var counterMutex = &Exercise{
 				}
 				return &failure{got: tr("none", "没有"), want: text("sync.Mutex")}
 			}),
+		sourceCase(i18n.Text{En: "deposit reads and writes balance only under the lock", Zh: "deposit 只在持锁时读写 balance"},
+			i18n.Text{
+				En: "deposit touches balance outside the critical section. Even if this run printed 1000, another deposit may read or write balance at that moment: every read and write of balance belongs between Lock and Unlock.",
+				Zh: "deposit 在临界区之外读写了 balance。即使这次运行打印了 1000，别的存款也可能恰好在那一刻读写 balance：对 balance 的每一次读写都应放在 Lock 和 Unlock 之间。",
+			},
+			func(s *Source) *failure {
+				if n := unguardedUse(s, "deposit", "balance"); n != nil {
+					return &failure{got: s.quote(n), want: tr("every use of balance between Lock and Unlock", "balance 的每次使用都在 Lock 与 Unlock 之间")}
+				}
+				return nil
+			}),
 		MustNotUse(Channel).Says(msgMutexOnly),
 		MustNotUse(Import("sync/atomic")).Says(msgMutexOnly),
 		MustUse(Call("time", "Sleep").In("deposit")).Says(i18n.Text{
