@@ -134,7 +134,7 @@ func (d *directShim) exports() interp.Exports {
 		}),
 		"Leave": fn(func() { d.leaves.Add(1); d.depth.Add(-1) }),
 		"Race":  fn(func() {}), // real goroutines race for real
-		"Multi": reflect.ValueOf(new(bool)).Elem(),
+		"Multi": reflect.ValueOf(new(bool)),
 		// Panics carry the learner's box; recover gives it back.
 		"Panic":      fn(func(box any, desc func(any) (string, string)) { panic(directBox{box}) }),
 		"PanicValue": fn(panicValueText),

@@ -6,11 +6,17 @@ import "reflect"
 // (rewrite_race.go): Race, the window, and Multi, which the rewritten
 // program reads before calling it, so that a run on one P, where a window
 // never switches, does not pay for the call.
+//
+// Multi is a *bool, read as *__rt.Multi: yaegi v0.16.1 reads a compiled
+// package's bool variable once, when it compiles an if condition or an
+// assignment that uses it, so a plain bool would keep the value it had
+// before main started, and a program calling runtime.GOMAXPROCS(4) on one
+// P would never race.
 func (r *run) raceExports() map[string]reflect.Value {
 	r.setMulti()
 	return map[string]reflect.Value{
 		"Race":  reflect.ValueOf(r.race),
-		"Multi": reflect.ValueOf(&r.multi).Elem(),
+		"Multi": reflect.ValueOf(&r.multi),
 	}
 }
 

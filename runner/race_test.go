@@ -141,6 +141,26 @@ func TestRaceLosesUpdates(t *testing.T) {
 	}
 }
 
+// TestRaceAfterGOMAXPROCS: a program started on one P that sets
+// GOMAXPROCS to 4 loses updates from then on; one that goes back to 1
+// loses none.
+func TestRaceAfterGOMAXPROCS(t *testing.T) {
+	for _, tt := range []struct {
+		procs int
+		lost  bool
+	}{{4, true}, {1, false}} {
+		src := strings.Replace(counterProgram(20_000, "counter++"), "func main() {\n",
+			fmt.Sprintf("func main() {\n\truntime.GOMAXPROCS(%d)\n", tt.procs), 1)
+		src = strings.Replace(src, "import (\n", "import (\n\t\"runtime\"\n", 1)
+		start := 4 - tt.procs + 1 // begin with the other setting
+		total, res := runTotal(t, src, start, 1)
+		if lost := total < 4*20_000; lost != tt.lost || lost != (res.Stats.Races > 0) {
+			t.Errorf("procs %d, then GOMAXPROCS(%d): counter %d with %d race switches, want lost updates: %v",
+				start, tt.procs, total, res.Stats.Races, tt.lost)
+		}
+	}
+}
+
 // TestRaceDeterministic: a seed gives the same lost updates every time.
 func TestRaceDeterministic(t *testing.T) {
 	src := counterProgram(5000, "counter++")

@@ -34,7 +34,7 @@ import (
 //	m[k] *= h()     { __m4, __k5 := m, k; __e2 := h(); __v1 := __m4[__k5]; W; __m4[__k5] = __v1 * __e2 }
 //
 // The window is written W above; in the program it reads
-// if __rt.Multi { __rt.Race() }: a compiled call costs yaegi about 300ns,
+// if *__rt.Multi { __rt.Race() }: a compiled call costs yaegi about 300ns,
 // more than the increment, and on one P, where a window never switches,
 // Multi is false and the call is skipped.
 //
@@ -110,7 +110,7 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 		out = append(out, pre...)
 		out = append(out, v+" := ")
 		out = append(out, load...)
-		out = append(out, "; if "+rtName+".Multi { "+rtName+".Race() }; ")
+		out = append(out, "; if *"+rtName+".Multi { "+rtName+".Race() }; ")
 		out = append(out, store...)
 		out = append(out, " = "+v+" "+op+" ")
 		out = append(out, operand...)
