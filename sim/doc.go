@@ -180,6 +180,13 @@
 // that follows overwrites what it did. On one P a window never switches.
 // race.go explains the model.
 //
+// A write to a map is a window too ([Sim.MapWrite]): a G that runs in it
+// and writes or reads the same map ([Sim.MapRead]) ends the run with the
+// runtime's "fatal error: concurrent map writes" (or "concurrent map read
+// and map write", "concurrent map iteration and map write"), as the real
+// maps' writing flag catches two accesses that overlap. maps.go explains
+// it.
+//
 // # Snapshots and scenarios
 //
 // [Sim.Snapshot] returns the whole machine between two operations, for the

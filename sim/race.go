@@ -56,13 +56,18 @@ type raceState struct {
 	rng    *rand.Rand // from Config.Seed, drawn only in windows with candidates
 	from   *G         // the G interrupted in its window, during an excursion
 	passed bool       // the excursion's G has been through a window
+	mapw   uintptr    // the map from is writing, if its window is a map write (maps.go)
 }
 
 // Race is the window between the load and the store of the current G's
 // unsynchronised read-modify-write. It reports whether another P's G now
 // runs (Current changed); the driver then runs that G, which comes back
 // to this one at its next Tick, or at the next reschedule.
-func (s *Sim) Race() bool {
+func (s *Sim) Race() bool { return s.window(0) }
+
+// window is a race window; m is the map the current G is writing (see
+// [Sim.MapWrite]), or 0.
+func (s *Sim) window(m uintptr) bool {
 	g := s.cur
 	if s.race.from != nil {
 		s.race.passed = true // this G is itself an excursion
@@ -93,7 +98,7 @@ func (s *Sim) Race() bool {
 			continue
 		}
 		if i == 0 {
-			s.race.from, s.race.passed = g, false
+			s.race.from, s.race.passed, s.race.mapw = g, false, m
 			s.cur = op.curg
 			s.stats.Races++
 			s.emit(pp, Event{Kind: EvRace, G: g.ID, Other: op.curg.ID})
