@@ -130,6 +130,9 @@ type rewriter struct {
 	// tickInto holds the loop ticks carried by a loop body's first channel
 	// operation (rewrite_tick.go), by that operation's node.
 	tickInto map[ast.Node]int
+	// privMaps holds the local map variables no other goroutine can reach
+	// (rewrite_map.go).
+	privMaps map[*types.Var]bool
 }
 
 func rewrite(p *program) ([]byte, []string, error) {

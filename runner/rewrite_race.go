@@ -36,7 +36,10 @@ import (
 // The window is written W above; in the program it reads
 // if *__rt.Multi { __rt.Race() }: a compiled call costs yaegi about 300ns,
 // more than the increment, and on one P, where a window never switches,
-// Multi is false and the call is skipped.
+// Multi is false and the call is skipped. The window of a map entry's
+// update is a map write, __rt.MapWrite(__m4), where another goroutine's
+// access to the same map is fatal, and an entry of a map that only this
+// goroutine can reach gets none (rewrite_map.go).
 //
 // Only a statement in a statement list is split; one in a for post or an
 // if, switch or for init statement keeps its plain form, with no window.
@@ -71,6 +74,10 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 	if isMap {
 		_, isMap = coreType(r.typeOf(ix.X)).(*types.Map)
 	}
+	if isMap && !r.mapShared(ix.X) {
+		return // a map only this goroutine can reach (rewrite_map.go)
+	}
+	window := rtName + ".Race()"
 	switch {
 	case isID:
 		load, store = parts(lhs), parts(lhs)
@@ -85,6 +92,7 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 		}
 		load = append(parts(m+"["), append(key, "]")...)
 		store = load
+		window = rtName + ".MapWrite(" + m + ")" // a map write (rewrite_map.go)
 	default:
 		p := r.fresh("p")
 		if star, ok := lhs.(*ast.StarExpr); ok {
@@ -110,7 +118,7 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 		out = append(out, pre...)
 		out = append(out, v+" := ")
 		out = append(out, load...)
-		out = append(out, "; if *"+rtName+".Multi { "+rtName+".Race() }; ")
+		out = append(out, "; if *"+rtName+".Multi { "+window+" }; ")
 		out = append(out, store...)
 		out = append(out, " = "+v+" "+op+" ")
 		out = append(out, operand...)

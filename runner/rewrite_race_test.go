@@ -49,8 +49,10 @@ func main() {
 	s := []int{1, 2}
 	s[f()]++  // W a slice's elements are shared
 	m := map[int]int{}
-	m[f()]++ // W a map entry
+	m[f()]++ // W a map entry (of a map that leaves main below)
 	gm["k"] += 2 // W
+	own := map[int]int{}
+	own[f()]++ // - an entry of a map only main can reach
 	bp := &box{}
 	bp.n-- // W
 	for i := 0; i < 3; global++ { // - a for post statement keeps its form
@@ -65,14 +67,15 @@ L:
 	global++ // W under a Mutex: the window may switch, nobody gets the lock
 	mu.Unlock()
 	global = global + 1 // - only ++, -- and op= are split
-	_, _, _, _ = local, v, arr, bp
+	_, _, _, _, _ = local, v, arr, bp, m
 	goto L
 }
 `
 
 // TestRaceRewrite checks which read-modify-writes the rewrite splits
-// around a race window: lines of raceProgram marked W get one, lines marked
-// - get none (lines are kept, so line L of the output is line L of input).
+// around a race window (Race, or MapWrite for a map entry): lines of
+// raceProgram marked W get one, lines marked - get none (lines are kept,
+// so line L of the output is line L of input).
 func TestRaceRewrite(t *testing.T) {
 	p, err := Prepare("prog.go", []byte(raceProgram), feShadow())
 	if err != nil {
@@ -84,7 +87,7 @@ func TestRaceRewrite(t *testing.T) {
 		if !ok || (!strings.HasPrefix(mark, "W") && !strings.HasPrefix(mark, "-")) {
 			continue
 		}
-		got := strings.Count(out[i], rtName+".Race()")
+		got := strings.Count(out[i], rtName+".Race()") + strings.Count(out[i], rtName+".MapWrite(")
 		want := 0
 		if mark[0] == 'W' {
 			want = 1

@@ -12,6 +12,8 @@ func (r *rewriter) collect() []string {
 	recursive, names := r.recursion()
 	escaping := r.escapingVars()
 	bounds := r.boundsPrepass(escaping)
+	r.privMaps = r.privateMaps(escaping)
+	r.mapAccesses()
 	conts := continueTargets(r.p.file)
 	stmtRecv := map[*ast.UnaryExpr]bool{}
 	frames := map[ast.Node]string{} // recovering functions' frame variables

@@ -131,7 +131,9 @@ type run struct {
 	steps int64
 	dying bool // describing a dying G's panic value: no preemption
 	multi bool // GOMAXPROCS > 1: race windows may switch (race.go)
-	addrs int  // fake addresses handed out (panics.go)
+	// mapBusy: an excursion from a map write may be in progress (race.go).
+	mapBusy bool
+	addrs   int // fake addresses handed out (panics.go)
 	// printAddrs are the fake addresses of the pointers print printed.
 	printAddrs map[uintptr]string
 
