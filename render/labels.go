@@ -18,6 +18,8 @@ type labels struct {
 	Exercise, RunHint, Exercises, Snippets, Footer, Legend       string
 	Cut, NoOutput, Start, Intro                                  string
 	Stats                                                        [10]string
+	// Races labels Stats.Races, shown only when non-zero.
+	Races string
 }
 
 func labelsFor(lang i18n.Lang) labels {
@@ -67,6 +69,7 @@ func labelsFor(lang i18n.Lang) labels {
 			t("preemptions", "抢占次数"), t("stack growths", "栈增长次数"),
 			t("from the global queue", "取自全局队列"), t("events", "事件数"), t("virtual time", "虚拟时间"),
 		},
+		Races: t("racy updates interrupted", "被打断的竞争更新"), // termview's summary says the same
 	}
 }
 

@@ -268,6 +268,9 @@ func (r *Renderer) view(pageLang string, L labels, s *tour.Snippet, res *Result)
 	for i, val := range []int64{int64(st.Goroutines), int64(st.MaxLive), st.Switches, st.Steals, st.Handoffs,
 		st.Preemptions, st.StackGrowths, st.GlobalQueueUses, st.Events} {
 		v.Stats = append(v.Stats, stat{p.L.Stats[i], strconv.FormatInt(val, 10)})
+		if i == 6 && st.Races > 0 { // after stack growths, as in the CLI's summary; most runs have none
+			v.Stats = append(v.Stats, stat{p.L.Races, strconv.FormatInt(st.Races, 10)})
+		}
 	}
 	v.Stats = append(v.Stats, stat{p.L.Stats[9], fmtNs(res.VirtualTime)})
 	if v.ShowTrace && res.Trace != nil {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -224,6 +225,9 @@ func TestTimelineGolden(t *testing.T) {
 		}
 	}
 	for _, k := range markerKinds {
+		if k == sim.EvRace {
+			continue // the scenario has no race window: TestTimelineRace
+		}
 		if !strings.Contains(svg, `class="m-`+markerClass[k]+`"`) {
 			t.Errorf("no %s marker", k)
 		}
@@ -236,6 +240,50 @@ func TestTimelineGolden(t *testing.T) {
 }
 
 func itoa64(i int64) string { b, _ := json.Marshal(i); return string(b) }
+
+// TestTimelineRace: a race event (another P's G ran in the middle of a
+// G's update) is a marker of its own, named in both languages, in the
+// legend only when the timeline has one; the run's count of them is in the
+// summary only when there were some.
+func TestTimelineRace(t *testing.T) {
+	r := New(Options{})
+	info, err := tour.ParseInfo("go run id=r procs=2 show=summary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, end := knownTrace(t)
+	res := &Result{Outcome: "ok", Trace: tr, VirtualTime: end}
+	area := func(lang i18n.Lang) string {
+		b, err := r.RunArea("r", info, res, string(lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	if page := area(i18n.En); strings.Contains(page, "m-race") || strings.Contains(page, "racy updates") {
+		t.Errorf("a run without races shows a race marker or count:\n%s", page)
+	}
+	raced := *tr
+	raced.Events = append(slices.Clone(tr.Events), sim.Event{Time: end / 2, P: 1, M: 1, G: 7, Other: 8, Kind: sim.EvRace})
+	res.Trace, res.Stats.Races = &raced, 1
+	for _, tt := range []struct {
+		lang                 i18n.Lang
+		title, legend, count string
+	}{
+		{i18n.En, "data race: G8 ran in the middle of G7&#39;s unsynchronised update", ">data race<", "racy updates interrupted"},
+		{i18n.Zh, "数据竞争：G8 在 G7 未同步的更新中途运行", ">数据竞争<", "被打断的竞争更新"},
+	} {
+		page := area(tt.lang)
+		if strings.Count(page, `class="m-race"`) != 2 { // the marker and the legend's
+			t.Errorf("%s: want one race marker and its legend entry:\n%s", tt.lang, page)
+		}
+		for _, want := range []string{tt.title, tt.legend, tt.count} {
+			if !strings.Contains(page, want) {
+				t.Errorf("%s: no %q in:\n%s", tt.lang, want, page)
+			}
+		}
+	}
+}
 
 // TestTimelineThinned checks that a huge trace makes a bounded picture.
 func TestTimelineThinned(t *testing.T) {

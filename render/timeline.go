@@ -44,12 +44,12 @@ const (
 )
 
 // markerKinds are the events the timeline marks, in legend order.
-var markerKinds = []sim.Kind{sim.EvSteal, sim.EvHandoff, sim.EvPreempt, sim.EvPark, sim.EvReady, sim.EvWake, sim.EvStackGrow}
+var markerKinds = []sim.Kind{sim.EvSteal, sim.EvHandoff, sim.EvPreempt, sim.EvPark, sim.EvReady, sim.EvWake, sim.EvStackGrow, sim.EvRace}
 
 // markerClass is the CSS class of each marker kind, after "m-".
 var markerClass = map[sim.Kind]string{
 	sim.EvSteal: "steal", sim.EvHandoff: "handoff", sim.EvPreempt: "preempt", sim.EvPark: "park",
-	sim.EvReady: "ready", sim.EvWake: "wake", sim.EvStackGrow: "stack",
+	sim.EvReady: "ready", sim.EvWake: "wake", sim.EvStackGrow: "stack", sim.EvRace: "race",
 }
 
 // markerShape is the SVG of a marker centred on (x, y).
@@ -72,6 +72,8 @@ func markerShape(k sim.Kind, x, y float64) string {
 		return fmt.Sprintf(`<circle class="%s" cx="%s" cy="%s" r="3"/>`, cls, X, Y)
 	case sim.EvStackGrow: // ◆: the stack doubled
 		return fmt.Sprintf(`<path class="m-stack" d="M%s %sl4 4-4 4-4-4z"/>`, X, num(y-4))
+	case sim.EvRace: // ✕: another P's G ran in the middle of this G's update
+		return fmt.Sprintf(`<path class="m-race" d="M%s %sl6 6m0-6l-6 6"/>`, num(x-3), num(y-3))
 	}
 	return ""
 }
@@ -93,6 +95,8 @@ func markerName(k sim.Kind) i18n.Text {
 		return i18n.Text{En: "P woken", Zh: "唤醒 P"}
 	case sim.EvStackGrow:
 		return i18n.Text{En: "stack growth", Zh: "栈增长"}
+	case sim.EvRace:
+		return i18n.Text{En: "data race", Zh: "数据竞争"}
 	}
 	return i18n.Text{En: k.String(), Zh: k.String()}
 }
@@ -314,6 +318,9 @@ func markerTitle(e sim.Event, lang i18n.Lang) string {
 	case sim.EvStackGrow:
 		t = i18n.Text{En: fmt.Sprintf("%s: G%d's stack grew to %s", at, e.G, fmtBytes(e.N)),
 			Zh: fmt.Sprintf("%s：G%d 的栈增长到 %s", at, e.G, fmtBytes(e.N))}
+	case sim.EvRace:
+		t = i18n.Text{En: fmt.Sprintf("%s: data race: G%d ran in the middle of G%d's unsynchronised update", at, e.Other, e.G),
+			Zh: fmt.Sprintf("%s：数据竞争：G%d 在 G%d 未同步的更新中途运行", at, e.Other, e.G)}
 	}
 	return t.In(lang)
 }
