@@ -165,9 +165,10 @@
 //     begin, and a write holds it briefly).
 //     Not checked: a map reached through a call (f()[k] = v), a read in a
 //     loop condition or after an if's init statement, a write in a for
-//     post, an if init or a select case, defer delete(m, k), and
-//     maps.Clone's "concurrent map clone and map write". An access that
-//     is not caught runs whole: a map is never corrupted.
+//     post, an if init or a select case, defer delete(m, k), the maps
+//     package's functions (maps.Copy, maps.DeleteFunc) and maps.Clone's
+//     "concurrent map clone and map write". An access that is not caught
+//     runs whole: a map is never corrupted.
 //   - Range over function iterators (Go 1.23), the learner's own or
 //     strings.Lines and the other Seq functions of strings and bytes
 //     (calling them with a yield func works), go statements calling
