@@ -177,6 +177,9 @@ func TestConcurrentMapReads(t *testing.T) {
 func TestConcurrentMapWritesDeterministic(t *testing.T) {
 	a := mapRun(t, 4, 11, 1000, mapWorker{m: 1}, mapWorker{m: 1})
 	b := mapRun(t, 4, 11, 1000, mapWorker{m: 1}, mapWorker{m: 1})
+	if a.Fatal() == nil || b.Fatal() == nil {
+		t.Fatalf("seed 11: fatal %v and %v, want concurrent map writes", a.Fatal(), b.Fatal())
+	}
 	if a.Stats() != b.Stats() || a.Fatal().Goroutines[0] != b.Fatal().Goroutines[0] || a.Now() != b.Now() {
 		t.Errorf("seed 11 twice: %+v at %d and %+v at %d", a.Stats(), a.Now(), b.Stats(), b.Now())
 	}
