@@ -45,15 +45,9 @@ import (
 // goroutine can reach (see above).
 func (r *rewriter) privateMaps(escaping map[*types.Var]bool) map[*types.Var]bool {
 	priv := map[*types.Var]bool{}
-	var stack []ast.Node
-	ast.Inspect(r.p.file, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		stack = append(stack, n)
+	ast.PreorderStack(r.p.file, nil, func(n ast.Node, stack []ast.Node) bool {
 		id, ok := n.(*ast.Ident)
-		if !ok || len(stack) < 2 {
+		if !ok || len(stack) == 0 {
 			return true
 		}
 		v, ok := r.p.info.ObjectOf(id).(*types.Var)
@@ -63,7 +57,7 @@ func (r *rewriter) privateMaps(escaping map[*types.Var]bool) map[*types.Var]bool
 		if _, isMap := coreType(v.Type()).(*types.Map); !isMap {
 			return true
 		}
-		keeps := r.keepsMapIn(id, stack[len(stack)-2])
+		keeps := r.keepsMapIn(id, stack[len(stack)-1])
 		if was, seen := priv[v]; seen {
 			keeps = keeps && was
 		}
