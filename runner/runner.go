@@ -173,7 +173,7 @@ func Run(ctx context.Context, src []byte, opts Options) (*Result, error) {
 		}
 		return nil, err
 	}
-	r := newRun(string(prep.Source), opts)
+	r := newRun(prep, opts)
 	if err := r.start(); err != nil {
 		return nil, err
 	}
@@ -185,11 +185,11 @@ func Run(ctx context.Context, src []byte, opts Options) (*Result, error) {
 	return r.finish(ctx), nil
 }
 
-func newRun(src string, opts Options) *run {
+func newRun(prep *Prepared, opts Options) *run {
 	r := &run{
 		opts:   opts,
 		limits: opts.Limits.withDefaults(),
-		src:    src,
+		src:    string(prep.Source),
 		gors:   map[int64]*gor{},
 		chans:  map[uintptr]*chanRec{},
 		objs:   map[uintptr]any{},
@@ -203,10 +203,23 @@ func newRun(src string, opts Options) *run {
 	}
 	r.s = sim.New(sim.Config{
 		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter,
-		MaxEvents: maxEvents,
+		MaxEvents: maxEvents, NoFinalizerG: !startsFinalizer(prep.Imports),
 	})
 	r.live = 1
 	return r
+}
+
+// startsFinalizer reports whether a program importing imports has the
+// runtime's finalizer goroutine at main.main: package os's init starts
+// it, and fmt and runtime/debug import os. Without it the program's
+// goroutines are numbered from 6, not 7, as the real runtime numbers them.
+func startsFinalizer(imports []string) bool {
+	for _, p := range imports {
+		if p == "os" || p == "fmt" || p == "runtime/debug" {
+			return true
+		}
+	}
+	return false
 }
 
 // start builds the interpreter and runs main as G1 in its own goroutine.

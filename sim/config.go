@@ -31,6 +31,13 @@ type Config struct {
 	// first user goroutine is goid 7, as observed with GOMAXPROCS=1.
 	// Default true; set NoRuntimeGs to leave them out.
 	NoRuntimeGs bool
+	// NoFinalizerG leaves out goid 6, the finalizer goroutine: the runtime
+	// starts it at the first runtime.SetFinalizer, which package os's
+	// init makes (its Stdin, Stdout and Stderr files). A program that
+	// imports neither os nor a package that imports it (fmt,
+	// runtime/debug) has goids 2-5 only, goid 5 waits in runnext, and its
+	// first goroutine is goid 6, as observed with GOMAXPROCS=1.
+	NoFinalizerG bool
 	// InitialSchedtick is P0's schedtick when main.main starts; it sets the
 	// phase of the every-61-ticks global queue check. Default 4: with it a
 	// goroutine that calls Gosched comes back after as many others as in

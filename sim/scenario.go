@@ -18,7 +18,8 @@ package sim
 //
 // Config keys: procs, cpus, seed, jitter (percent), timeslice (duration),
 // runqsize, globalevery, maxstack (bytes), tick0 (P0's schedtick at
-// main.main), runtimegs (on|off), maxevents, steps (the driver's step
+// main.main), runtimegs (on|off), finalizer (on|off: goid 6, the finalizer
+// goroutine os starts), maxevents, steps (the driver's step
 // bound). Durations are integers with a unit: ns, us, µs, ms or s.
 //
 // Statements (CH, M, RW, WG, C, T are names; each kind has its own name
@@ -352,14 +353,9 @@ func (p *parser) configLine(args []string) {
 			m, err = parseInt(v, 0, 1<<40)
 			c.MaxStack = int64(m)
 		case "runtimegs":
-			switch v {
-			case "on", "true":
-				c.NoRuntimeGs = false
-			case "off", "false":
-				c.NoRuntimeGs = true
-			default:
-				err = fmt.Errorf("want on or off")
-			}
+			c.NoRuntimeGs, err = parseOff(v)
+		case "finalizer":
+			c.NoFinalizerG, err = parseOff(v)
 		default:
 			err = fmt.Errorf("unknown key")
 		}
@@ -814,4 +810,15 @@ func parseDuration(s string) (int64, error) {
 		return n * u.ns, nil
 	}
 	return 0, fmt.Errorf("bad duration %q: want a unit (ns, us, ms, s)", s)
+}
+
+// parseOff reads an on/off setting, reporting whether it is off.
+func parseOff(v string) (bool, error) {
+	switch v {
+	case "on", "true":
+		return false, nil
+	case "off", "false":
+		return true, nil
+	}
+	return false, fmt.Errorf("want on or off")
 }

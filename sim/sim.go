@@ -104,7 +104,9 @@ func New(cfg Config) *Sim {
 
 // runtimeGs creates goids 2-6 as the runtime has them at main.main
 // (runtime-facts.md §0.10): 2-4 parked for good, 5 in the local queue and 6
-// in runnext. When run, 5 and 6 park at once.
+// in runnext. When run, 5 and 6 park at once. Without the finalizer
+// goroutine (Config.NoFinalizerG), 5 is in runnext: os's init is what
+// starts 6, after runtime.main started 5.
 func (s *Sim) runtimeGs(p0 *P) {
 	for _, r := range []WaitReason{WaitForceGC, WaitGCSweep, WaitGCScavenge} {
 		g := s.newg(p0, 1, nil)
@@ -112,6 +114,10 @@ func (s *Sim) runtimeGs(p0 *P) {
 	}
 	g5 := s.newg(p0, 1, nil)
 	g5.System, g5.sysWait = true, WaitMaxProcs
+	if s.cfg.NoFinalizerG {
+		s.runqput(p0, g5, true)
+		return
+	}
 	s.runqput(p0, g5, false)
 	g6 := s.newg(p0, 1, nil)
 	g6.System, g6.sysWait = true, WaitFinalizer
