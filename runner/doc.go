@@ -138,14 +138,15 @@
 //     loop condition or after &&, is left to yaegi: out of range it panics
 //     with "runtime error: slice bounds out of range" without the bounds.
 //   - Data races lose updates only in read-modify-write statements.
-//     x++, x-- and x op= e of a variable another goroutine may reach (at
-//     package level, captured by a closure or addressed, or reached
-//     through a pointer, a slice or a map) are split into a load, a
-//     window and a store (rewrite_race.go), and on several Ps the seed
-//     may let another P's goroutine run in the window and lose an update
-//     (sim/race.go); on one P it never does. Everything else runs whole:
-//     x = x + 1, v := x; x = v + 1 without a scheduling point between
-//     them, the same statements as a for post or an if init statement,
+//     x++, x-- and x op= e, and x = e where e reads x (x = x + 1), of a
+//     variable another goroutine may reach (at package level, captured by
+//     a closure or addressed, or reached through a pointer, a slice or a
+//     map) are split into a load, a window and a store (rewrite_race.go),
+//     and on several Ps the seed may let another P's goroutine run in the
+//     window and lose an update (sim/race.go); on one P it never does.
+//     Everything else runs whole: v := x; x = v + 1 without a scheduling
+//     point between them, the same statements as a for post or an if
+//     init statement,
 //     and reads that race with a write (a string, slice or interface
 //     read half-written). How many updates are lost is a model (about
 //     one per window in which another P's goroutine ran), not a

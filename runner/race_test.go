@@ -141,6 +141,25 @@ func TestRaceLosesUpdates(t *testing.T) {
 	}
 }
 
+// TestRaceAssignForm: counter = counter + 1, counter++ written out, loses
+// updates on four Ps like counter++, and none under a Mutex or on one P.
+func TestRaceAssignForm(t *testing.T) {
+	const n = 5000
+	racy := counterProgram(n, "counter = counter + 1")
+	for seed := range uint64(3) {
+		if total, res := runTotal(t, racy, 4, seed); total >= 4*n || res.Stats.Races == 0 {
+			t.Errorf("procs=4 seed=%d: counter = counter + 1 gave %d (%d race switches), want less than %d", seed, total, res.Stats.Races, 4*n)
+		}
+		if total, _ := runTotal(t, racy, 1, seed); total != 4*n {
+			t.Errorf("procs=1 seed=%d: %d, want %d", seed, total, 4*n)
+		}
+		locked := counterProgram(n, "mu.Lock(); counter = counter + 1; mu.Unlock()")
+		if total, _ := runTotal(t, locked, 4, seed); total != 4*n {
+			t.Errorf("procs=4 seed=%d, under a Mutex: %d, want %d", seed, total, 4*n)
+		}
+	}
+}
+
 // TestRaceAfterGOMAXPROCS: a program started on one P that sets
 // GOMAXPROCS to 4 loses updates from then on; one that goes back to 1
 // loses none.

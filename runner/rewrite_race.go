@@ -41,6 +41,7 @@ import (
 // access to the same map is fatal, and an entry of a map that only this
 // goroutine can reach gets none (rewrite_map.go).
 //
+// x = e where e reads x (x = x + 1) is split the same way (raceAssign).
 // Only a statement in a statement list is split; one in a for post or an
 // if, switch or for init statement keeps its plain form, with no window.
 
@@ -56,7 +57,14 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 			op = "-"
 		}
 	case *ast.AssignStmt:
-		if len(s.Lhs) != 1 || len(s.Rhs) != 1 || !isOpAssign(s.Tok) {
+		if len(s.Lhs) != 1 || len(s.Rhs) != 1 {
+			return
+		}
+		if s.Tok == token.ASSIGN {
+			r.raceAssign(s, stack, escaping)
+			return
+		}
+		if !isOpAssign(s.Tok) {
 			return
 		}
 		lhs, rhs, op = s.Lhs[0], s.Rhs[0], strings.TrimSuffix(s.Tok.String(), "=")
@@ -124,6 +132,79 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 		out = append(out, operand...)
 		return append(out, padHere+" }")
 	})
+}
+
+// raceAssign splits x = e around a race window when e reads x and x may be
+// shared: x = x + 1 is counter++ written out, and loses updates the same
+// way. e is evaluated (the load) into a temporary of x's type, then the
+// window, then the store; the target's operands are evaluated once,
+// before e, as gc evaluates them:
+//
+//	x = x + 1        { var __v1 T = x + 1; W; x = __v1 }
+//	p.n = p.n * 2    { __p2 := &p.n; var __v1 T = p.n * 2; W; *__p2 = __v1 }
+//
+// A map entry's target is left to rewrite_map.go (its write is a window
+// already), and so is a target whose type cannot be named here.
+func (r *rewriter) raceAssign(s *ast.AssignStmt, stack []ast.Node, escaping map[*types.Var]bool) {
+	lhs, rhs := unparen(s.Lhs[0]), s.Rhs[0]
+	if !inStmtList(stack) || !r.mayShare(lhs, escaping) || !r.readsTarget(rhs, lhs) {
+		return
+	}
+	if ix, ok := lhs.(*ast.IndexExpr); ok {
+		if _, isMap := coreType(r.typeOf(ix.X)).(*types.Map); isMap {
+			return
+		}
+	}
+	typ, err := r.typeName(r.typeOf(lhs))
+	if err != nil {
+		return
+	}
+	v := r.fresh("v")
+	var pre, store []any
+	switch l := lhs.(type) {
+	case *ast.Ident:
+		store = parts(l)
+	case *ast.StarExpr:
+		p := r.fresh("p")
+		pre, store = parts(p+" := ", l.X, "; "), parts("*"+p)
+	default:
+		p := r.fresh("p")
+		pre, store = parts(p+" := &", l, "; "), parts("*"+p)
+	}
+	r.replaceNode(s, func() []any {
+		out := parts("{ ")
+		out = append(out, pre...)
+		out = append(out, "var "+v+" "+typ+" = ", rhs, "; if *"+rtName+".Multi { "+rtName+".Race() }; ")
+		out = append(out, store...)
+		return append(out, " = "+v+padHere+" }")
+	})
+}
+
+// readsTarget reports whether e reads the storage that target denotes: a
+// use of the same variable, or an expression written the same way
+// (c.n in c.n = c.n + 1).
+func (r *rewriter) readsTarget(e, target ast.Expr) bool {
+	var obj types.Object
+	if id, ok := target.(*ast.Ident); ok {
+		obj = r.p.info.ObjectOf(id)
+	}
+	want := types.ExprString(target)
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // runs later, if at all
+		case *ast.Ident:
+			found = obj != nil && r.p.info.ObjectOf(n) == obj
+		case ast.Expr:
+			found = obj == nil && types.ExprString(n) == want
+		}
+		return !found
+	})
+	return found
 }
 
 // isOpAssign reports whether tok is an assignment operator such as +=.

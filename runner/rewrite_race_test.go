@@ -66,7 +66,14 @@ L:
 	mu.Lock()
 	global++ // W under a Mutex: the window may switch, nobody gets the lock
 	mu.Unlock()
-	global = global + 1 // - only ++, -- and op= are split
+	global = global + 1     // W x = x + e is a read-modify-write too
+	global = f()            // - a plain store reads nothing
+	bp.n = bp.n * 2         // W
+	*p = *p - f()           // W
+	s[0] = s[0] + 1         // W
+	local = local + 1       // - never shared
+	gm["k"] = gm["k"] + 1   // W a map write (rewrite_map.go), one window
+	global = func() int { return global }() // - the literal's read is not the statement's
 	_, _, _, _, _ = local, v, arr, bp, m
 	goto L
 }
@@ -80,6 +87,9 @@ func TestRaceRewrite(t *testing.T) {
 	p, err := Prepare("prog.go", []byte(raceProgram), feShadow())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := checkRewritten("prog.go", p.Source); err != nil {
+		t.Fatalf("the rewritten program does not type-check: %v\n%s", err, numberLines(p.Source))
 	}
 	out := strings.Split(string(p.Source), "\n")
 	for i, line := range strings.Split(raceProgram, "\n") {
