@@ -66,6 +66,7 @@ func check(filename string, src []byte, shadow interp.Exports) (*program, error)
 	p := &program{filename: filename, src: src, fset: fset, file: file}
 	p.imports = checkImports(file, u, errs)
 	checkReserved(file, errs)
+	checkBodies(file, errs)
 	if len(errs.errs) > 0 {
 		return nil, errs.err()
 	}
@@ -96,6 +97,17 @@ func check(filename string, src []byte, shadow interp.Exports) (*program, error)
 		return nil, errs.err()
 	}
 	return p, nil
+}
+
+// checkBodies reports every function declared without a body, as gc
+// does: go/types accepts one (its body would be in assembly), and the
+// rewrite would then produce a program yaegi cannot run.
+func checkBodies(file *ast.File, errs *errList) {
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body == nil {
+			errs.at(fd.Name.Pos(), "missing function body")
+		}
+	}
 }
 
 // checkImports reports every import that is not allowed or not available

@@ -102,6 +102,8 @@ func TestCheckErrors(t *testing.T) {
 		{"syntax", "package main\nfunc main() {\n", "prog.go:3:1: syntax error: unexpected EOF, expected }"},
 		{"reserved", "package main\nfunc main() { __rt := 1; _ = __rt }\n", "prog.go:2:15: identifier __rt is reserved by the runner"},
 		{"binary", "\x7fELF\x02\x01\x01", "prog.go:1:1: illegal character U+007F"},
+		// Found by FuzzRewrite; the message is gc's (go run, go1.26.8).
+		{"no body", "package main\nfunc main()\n", "prog.go:2:6: missing function body"},
 		{"too many", "package main\nfunc main() { a; b; c; d; e; f; g; h; i; j; k }\n",
 			"prog.go:2:15: undefined: a\nprog.go:2:18: undefined: b\nprog.go:2:21: undefined: c\nprog.go:2:24: undefined: d\n" +
 				"prog.go:2:27: undefined: e\nprog.go:2:30: undefined: f\nprog.go:2:33: undefined: g\nprog.go:2:36: undefined: h\n" +
