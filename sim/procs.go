@@ -144,9 +144,15 @@ func (s *Sim) moveCurrent(pp *P) {
 	m := old.m
 	old.curg = nil
 	old.m = nil
-	if pp.m != nil {
-		pp.m.p = nil
-		s.midle = append(s.midle, pp.m)
+	if om := pp.m; om != nil {
+		om.p = nil
+		if om.curg == nil {
+			s.midle = append(s.midle, om)
+		} else {
+			// Its G is in a system call: the stop took pp from it, as
+			// sysmon's retake would, and the G looks for a P on return.
+			om.oldp = pp
+		}
 	}
 	if pp.spinning { // its pending wake is void: pp runs the current G
 		pp.spinning = false
