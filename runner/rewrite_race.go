@@ -102,13 +102,8 @@ func (r *rewriter) raceRMW(s ast.Stmt, stack []ast.Node, escaping map[*types.Var
 		store = load
 		window = rtName + ".MapWrite(" + m + ")" // a map write (rewrite_map.go)
 	default:
-		p := r.fresh("p")
-		if star, ok := lhs.(*ast.StarExpr); ok {
-			pre = parts(p+" := ", star.X, "; ")
-		} else {
-			pre = parts(p+" := &", lhs, "; ")
-		}
-		load, store = parts("*"+p), parts("*"+p)
+		pre, store = r.addressed(lhs)
+		load = store
 	}
 	operand := parts("1")
 	if rhs != nil {
@@ -161,15 +156,10 @@ func (r *rewriter) raceAssign(s *ast.AssignStmt, stack []ast.Node, escaping map[
 	}
 	v := r.fresh("v")
 	var pre, store []any
-	switch l := lhs.(type) {
-	case *ast.Ident:
-		store = parts(l)
-	case *ast.StarExpr:
-		p := r.fresh("p")
-		pre, store = parts(p+" := ", l.X, "; "), parts("*"+p)
-	default:
-		p := r.fresh("p")
-		pre, store = parts(p+" := &", l, "; "), parts("*"+p)
+	if _, ok := lhs.(*ast.Ident); ok {
+		store = parts(lhs)
+	} else {
+		pre, store = r.addressed(lhs)
 	}
 	r.replaceNode(s, func() []any {
 		out := parts("{ ")
@@ -178,6 +168,16 @@ func (r *rewriter) raceAssign(s *ast.AssignStmt, stack []ast.Node, escaping map[
 		out = append(out, store...)
 		return append(out, " = "+v+padHere+" }")
 	})
+}
+
+// addressed returns the parts that evaluate the address of target (a
+// pointer's target, a field, an element) once, and the target through it.
+func (r *rewriter) addressed(target ast.Expr) (pre, through []any) {
+	p := r.fresh("p")
+	if star, ok := target.(*ast.StarExpr); ok {
+		return parts(p+" := ", star.X, "; "), parts("*" + p)
+	}
+	return parts(p+" := &", target, "; "), parts("*" + p)
 }
 
 // readsTarget reports whether e reads the storage that target denotes: a
