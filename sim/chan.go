@@ -206,11 +206,13 @@ func (s *Sim) trySend(pp *P, g *G, c *Chan, v any, idx int) bool {
 		rg.wait = Wake{Value: v, OK: true, Case: sg.idx}
 		s.releaseSudog(sg)
 		g.wait = Wake{Case: idx}
+		s.hbHandoff(c, g, rg)
 		s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, Other: rg.ID, N: int64(c.qcount), Detail: "handoff"})
 		s.ready(pp, rg)
 		return true
 	}
 	if c.qcount < c.Cap {
+		s.hbBufSend(c, g)
 		c.push(v)
 		g.wait = Wake{Case: idx}
 		s.emit(pp, Event{Kind: EvSend, G: g.ID, Ch: c.ID, N: int64(c.qcount)})
@@ -247,6 +249,7 @@ func (s *Sim) recv(c *Chan, idx int) {
 // tryRecv completes a receive if it can without blocking.
 func (s *Sim) tryRecv(pp *P, g *G, c *Chan, idx int) bool {
 	if c.closed && c.qcount == 0 {
+		s.hbAcquire(g, c, hbClosed)
 		g.wait = Wake{Case: idx}
 		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Detail: "closed"})
 		return true
@@ -265,12 +268,14 @@ func (s *Sim) tryRecv(pp *P, g *G, c *Chan, idx int) bool {
 		g.wait = Wake{Value: v, OK: true, Case: idx}
 		sgg := sg.g
 		sgg.wait = Wake{Case: sg.idx}
+		s.hbHandoff(c, g, sgg)
 		s.releaseSudog(sg)
 		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, Other: sgg.ID, N: int64(c.qcount), Detail: "handoff"})
 		s.ready(pp, sgg)
 		return true
 	}
 	if c.qcount > 0 {
+		s.hbBufRecv(c, g)
 		v := c.pop()
 		g.wait = Wake{Value: v, OK: true, Case: idx}
 		s.emit(pp, Event{Kind: EvRecv, G: g.ID, Ch: c.ID, N: int64(c.qcount)})
@@ -315,10 +320,12 @@ func (s *Sim) Close(c *Chan) error {
 		return ErrCloseClosed
 	}
 	c.closed = true
+	s.hbRelease(g, c, hbClosed)
 	s.emit(pp, Event{Kind: EvClose, G: g.ID, Ch: c.ID, N: int64(c.recvq.len() + c.sendq.len())})
 	var list []*G
 	for sg := c.recvq.dequeue(); sg != nil; sg = c.recvq.dequeue() {
 		sg.g.wait = Wake{Case: sg.idx}
+		s.hbAcquire(sg.g, c, hbClosed)
 		list = append(list, sg.g)
 		s.releaseSudog(sg)
 	}

@@ -54,6 +54,9 @@ type Config struct {
 	// MaxEvents bounds the trace kept in memory; events past it are counted
 	// but dropped. Default 1,000,000. A negative value keeps no events.
 	MaxEvents int
+	// RaceDetector turns the data-race detector on (racedetect.go): the
+	// driver reports memory accesses with Sim.RaceRead and Sim.RaceWrite.
+	RaceDetector bool
 	// Debug checks every invariant after every step and panics on a broken
 	// one. Tests set it.
 	Debug bool

@@ -81,6 +81,7 @@ type G struct {
 	workLeft int64       // what a preempted Work left to do
 	cont     func() bool // the rest of a blocking operation (see Continue)
 	allgIdx  int         // position in allgs: tracebacks list Gs in this order
+	hb       int32       // the race detector's thread, plus 1 (racedetect.go)
 }
 
 // Wake is what a parked G finds when it runs again: the value a receive

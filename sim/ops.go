@@ -9,7 +9,9 @@ import "fmt"
 func (s *Sim) Go(fn any) *G {
 	pp := s.cur.p
 	pp.clock += s.jitter(s.cfg.Costs.Spawn)
-	return s.spawn(pp, s.cur.ID, fn)
+	g := s.spawn(pp, s.cur.ID, fn)
+	s.hbGo(s.cur, g)
+	return g
 }
 
 func (s *Sim) spawn(pp *P, parent int64, fn any) *G {

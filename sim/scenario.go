@@ -19,7 +19,7 @@ package sim
 // Config keys: procs, cpus, seed, jitter (percent), timeslice (duration),
 // runqsize, globalevery, maxstack (bytes), tick0 (P0's schedtick at
 // main.main), runtimegs (on|off), finalizer (on|off: goid 6, the finalizer
-// goroutine os starts), maxevents, steps (the driver's step
+// goroutine os starts), race (on|off: the data-race detector), maxevents, steps (the driver's step
 // bound). Durations are integers with a unit: ns, us, µs, ms or s.
 //
 // Statements (CH, M, RW, WG, C, T are names; each kind has its own name
@@ -47,6 +47,9 @@ package sim
 //	print TEXT            fmt.Println(TEXT): one short write system call
 //	enter N / leave N     push / pop a stack frame of N bytes
 //	gc                    runtime.GC()
+//	read X / write X      a read or write of variable X, for the race
+//	                      detector (config race=on)
+//	atomic X              an atomic read-modify-write of X
 //	procs N               runtime.GOMAXPROCS(N), setting $v to the old value
 //	maxstack N            debug.SetMaxStack(N)
 //	goexit                runtime.Goexit()
@@ -93,6 +96,7 @@ const (
 	nsCond
 	nsTimer
 	nsFunc
+	nsVar
 	nsKinds
 )
 
@@ -150,6 +154,9 @@ const (
 	opBreak    // a: end of the loop
 	opContinue // a: end of the loop
 	opNop
+	opVarRead   // a: the variable (scenario_race.go)
+	opVarWrite  // a: the variable
+	opVarAtomic // a: the variable
 )
 
 // sop is one statement, its names resolved to indexes.
@@ -356,6 +363,9 @@ func (p *parser) configLine(args []string) {
 			c.NoRuntimeGs, err = parseOff(v)
 		case "finalizer":
 			c.NoFinalizerG, err = parseOff(v)
+		case "race":
+			c.RaceDetector, err = parseOff(v)
+			c.RaceDetector = !c.RaceDetector
 		default:
 			err = fmt.Errorf("unknown key")
 		}
@@ -627,6 +637,12 @@ func (p *parser) simple(f []string, line string) (sop, bool) {
 		return dur("work DUR", opWork)
 	case "tick":
 		return num("tick N", opTick, 0, 1<<30)
+	case "read":
+		return named(nsVar, "read X", opVarRead)
+	case "write":
+		return named(nsVar, "write X", opVarWrite)
+	case "atomic":
+		return named(nsVar, "atomic X", opVarAtomic)
 	case "syscall":
 		return dur("syscall DUR", opSyscall)
 	case "enter":

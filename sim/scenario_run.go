@@ -208,6 +208,8 @@ func (r *srun) exec(g *G, st *gstate) {
 		s.Signal(&r.conds[op.a])
 	case opBroadcast:
 		s.Broadcast(&r.conds[op.a])
+	case opVarRead, opVarWrite, opVarAtomic:
+		r.access(op)
 	default:
 		r.execMore(g, st, op)
 	}

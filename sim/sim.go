@@ -52,6 +52,7 @@ type Sim struct {
 	startStack int64 // size of new stacks after a GC; 0 before the first
 	stats      Stats
 	race       raceState // race windows (race.go)
+	hb         *hbState  // the race detector, when on (racedetect.go)
 }
 
 // Stats counts what happened in a run.
@@ -81,6 +82,9 @@ func New(cfg Config) *Sim {
 		gs:  make(map[int64]*G),
 	}
 	s.trace.Procs, s.trace.Seed = cfg.Procs, cfg.Seed
+	if cfg.RaceDetector {
+		s.hb = newHB()
+	}
 	s.sysmon.delay = cfg.Costs.SysmonMin
 	s.sysmon.next = cfg.Costs.SysmonMin
 	s.procresize(cfg.Procs)

@@ -55,6 +55,7 @@ func (s *Sim) lock(m *Mutex) bool {
 	pp.clock += s.jitter(s.cfg.Costs.ChanOp)
 	if m.handed == g {
 		m.handed = nil
+		s.hbAcquire(g, m, 0)
 		return true
 	}
 	// awoke: g is a waiter that Unlock woke. It clears mutexWoken whether
@@ -68,6 +69,7 @@ func (s *Sim) lock(m *Mutex) bool {
 	if !m.locked && !m.starving {
 		m.locked = true
 		g.lockTok = 0
+		s.hbAcquire(g, m, 0)
 		return true
 	}
 	if awoke && pp.clock-since > starvationNS {
@@ -91,6 +93,7 @@ func (s *Sim) TryLock(m *Mutex) bool {
 		return false
 	}
 	m.locked = true
+	s.hbAcquire(s.cur, m, 0)
 	return true
 }
 
@@ -105,6 +108,7 @@ func (s *Sim) Unlock(m *Mutex) string {
 	if !m.locked {
 		return ErrUnlockUnlocked
 	}
+	s.hbRelease(g, m, 0)
 	// No waiter to wake, or one woken already that has not run yet
 	// (mutexWoken): just unlock (unlockSlow, mutex.go:208-227).
 	if len(m.waiters) == 0 || (m.woken && !m.starving) {
@@ -187,7 +191,13 @@ func (s *Sim) Add(wg *WaitGroup, delta int) error {
 	if wg.n < 0 {
 		return ErrNegativeWaitGroup
 	}
+	if delta < 0 {
+		s.hbRelease(s.cur, wg, 0)
+	}
 	if wg.n == 0 {
+		for _, w := range wg.sema.waiters {
+			s.hbAcquire(w, wg, 0)
+		}
 		for len(wg.sema.waiters) > 0 {
 			s.Release(&wg.sema)
 		}
@@ -200,6 +210,7 @@ func (s *Sim) Add(wg *WaitGroup, delta int) error {
 func (s *Sim) Wait(wg *WaitGroup) bool {
 	s.cur.p.clock += s.jitter(s.cfg.Costs.ChanOp)
 	if wg.n == 0 {
+		s.hbAcquire(s.cur, wg, 0)
 		return true
 	}
 	wg.sema.waiters = append(wg.sema.waiters, s.cur)
@@ -276,12 +287,14 @@ func (s *Sim) RLock(rw *RWMutex) bool {
 		s.park(WaitRWMutexR)
 		return false
 	}
+	s.hbAcquire(s.cur, rw, 0)
 	return true
 }
 
 // RUnlock read-unlocks rw; the last reader a writer waits for wakes it.
 func (s *Sim) RUnlock(rw *RWMutex) string {
 	s.cur.p.clock += s.jitter(s.cfg.Costs.ChanOp)
+	s.hbRelease(s.cur, rw, 1)
 	rw.readerCount--
 	if rw.readerCount < 0 {
 		if rw.readerCount+1 == 0 || rw.readerCount+1 == -rwmutexMaxReaders {
@@ -289,6 +302,10 @@ func (s *Sim) RUnlock(rw *RWMutex) string {
 		}
 		rw.readerWait--
 		if rw.readerWait == 0 {
+			for _, w := range rw.writerSem.waiters {
+				s.hbAcquire(w, rw, 0)
+				s.hbAcquire(w, rw, 1)
+			}
 			s.Release(&rw.writerSem)
 		}
 	}
@@ -309,6 +326,8 @@ func (s *Sim) RWLock(rw *RWMutex) bool {
 				return false
 			}
 		}
+		s.hbAcquire(s.cur, rw, 0)
+		s.hbAcquire(s.cur, rw, 1)
 		return true
 	})
 }
@@ -318,6 +337,12 @@ func (s *Sim) RWUnlock(rw *RWMutex) string {
 	rw.readerCount += rwmutexMaxReaders
 	if rw.readerCount >= rwmutexMaxReaders {
 		return "sync: Unlock of unlocked RWMutex"
+	}
+	s.hbRelease(s.cur, rw, 0)
+	for i, w := range rw.readerSem.waiters {
+		if i < rw.readerCount {
+			s.hbAcquire(w, rw, 0)
+		}
 	}
 	for i := 0; i < rw.readerCount; i++ {
 		s.Release(&rw.readerSem)

@@ -148,7 +148,7 @@ func (s *Sim) fire(pp *P, t *Timer) {
 		}
 	case timerFunc:
 		s.emit(pp, Event{Kind: EvTimerFire, Detail: "func"})
-		s.spawn(pp, 0, t.fn)
+		s.hbTimerFire(t, s.spawn(pp, 0, t.fn))
 	}
 }
 
@@ -195,6 +195,7 @@ func (s *Sim) NewTimer(c *Chan, d, period int64, value func(when int64) any) *Ti
 // AfterFunc arms a timer that starts a new G with fn after d ns.
 func (s *Sim) AfterFunc(d int64, fn any) *Timer {
 	t := &Timer{when: s.cur.p.clock + max(d, 0), kind: timerFunc, fn: fn}
+	s.hbTimerArm(t)
 	s.addTimer(t)
 	return t
 }
@@ -217,6 +218,7 @@ func (s *Sim) ResetTimer(t *Timer, d, period int64) bool {
 	pending := s.StopTimer(t)
 	t.when = s.cur.p.clock + max(d, 0)
 	t.period = period
+	s.hbTimerArm(t)
 	s.addTimer(t)
 	return pending
 }
