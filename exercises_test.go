@@ -10,7 +10,7 @@ import (
 )
 
 // TestExercisesMatchLessons checks that the lessons and the checker agree
-// on the exercises (style.md B6.6): every exercise a lesson's front matter
+// on the exercises: every exercise a lesson's front matter
 // lists exists in the checker and vice versa, each in the lesson that
 // lists it, and the starter the checker hands out is the lesson's starter
 // snippet, byte for byte, in both languages. The checker reads the

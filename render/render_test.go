@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,7 +21,7 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/tour"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update
 
 // knownTrace is the trace of testdata/timeline.txtar and its end time.
 func knownTrace(t testing.TB) (*sim.Trace, int64) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -26,6 +27,8 @@ const oracleRuns = 20
 //
 //	go test ./runner -run TestOracle -oracle
 //
+// (-update, the module's flag for every golden, does it too.)
+//
 // It is the one test that is skipped by default: it needs the go command,
 // takes a minute, and its result depends on the installed Go version.
 // Each program is built once and run oracleRuns times with GOMAXPROCS set
@@ -33,8 +36,8 @@ const oracleRuns = 20
 // every run gives the same stdout, normalised stderr and exit code; the
 // programs that do not are logged with their variants and fail the test.
 func TestOracle(t *testing.T) {
-	if !*oracle {
-		t.Skip("regenerates goldens from the real toolchain; run with -oracle")
+	if !*oracle && !*golden.Update {
+		t.Skip("regenerates goldens from the real toolchain; run with -oracle or -update")
 	}
 	goCmd, err := exec.LookPath("go")
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	goldenflag "github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -39,7 +40,7 @@ func TestFrontendGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			golden := strings.TrimSuffix(path, ".go") + ".out"
-			if *frontendGolden {
+			if *frontendGolden || *goldenflag.Update {
 				writeRealOutput(t, path, golden)
 			}
 			want, err := os.ReadFile(golden)

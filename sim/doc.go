@@ -14,7 +14,8 @@
 // give the same trace, byte for byte.
 //
 // The model follows the runtime's own code, cited as file:line of
-// $GOROOT/src/runtime, and the project's runtime-facts.md. Where it
+// $GOROOT/src/runtime (Go 1.26), and is checked against the real
+// toolchain by the runner's fidelity corpus. Where it
 // departs from the runtime, the section "Not modelled" says so and why.
 //
 // # Concepts
@@ -119,7 +120,7 @@
 //     function entry and loop back-edge), or any point of a Work, which
 //     plays a call-free computation; the runtime interrupts any code within
 //     microseconds, so a single Tick of many statements stops later here.
-//   - The first-syscall retake quirk (runtime-facts.md §5): sysmon may
+//   - The first-syscall retake quirk (retake, proc.go): sysmon may
 //     retake a P's very first system call at first sight, because its
 //     record starts equal; that is start-up noise, so here every system
 //     call must be seen on two sysmon ticks.

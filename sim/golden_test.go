@@ -2,15 +2,15 @@ package sim
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update
 
 // archive is a txtar archive (golang.org/x/tools/txtar's format: a
 // comment, then files introduced by "-- name --" lines). sim keeps to

@@ -45,7 +45,8 @@ func (s *Sim) procresize(n int) {
 	for len(s.allp) < n {
 		// smSyscalltick starts unlike syscalltick: in the real runtime both
 		// start at 0, so sysmon may retake the very first system call of a
-		// P at its first sight of it (runtime-facts.md §5). That quirk is
+		// P at its first sight of it (retake in proc.go compares
+		// pd.syscalltick with pp.syscalltick). That quirk is
 		// start-up noise (os init makes system calls first), not
 		// modelled: every system call must be seen on two sysmon ticks.
 		pp := &P{ID: len(s.allp), runq: newRing(s.cfg.RunqSize), wakeAt: -1, status: pIdle, smSyscalltick: ^uint32(0)}

@@ -107,7 +107,9 @@ func New(cfg Config) *Sim {
 }
 
 // runtimeGs creates goids 2-6 as the runtime has them at main.main
-// (runtime-facts.md §0.10): 2-4 parked for good, 5 in the local queue and 6
+// (forcegchelper in proc.go, bgsweep and bgscavenge in mgc.go park for
+// good; createfing in mfinal.go starts the finalizer goroutine): 2-4
+// parked for good, 5 in the local queue and 6
 // in runnext. When run, 5 and 6 park at once. Without the finalizer
 // goroutine (Config.NoFinalizerG), 5 is in runnext: os's init is what
 // starts 6, after runtime.main started 5.

@@ -236,7 +236,7 @@ func (s *Sim) handoffp(pp *P) {
 // Syscall puts the current G in a blocking system call that lasts d ns of
 // virtual time. The G keeps its P and M; if the call outlasts sysmon's
 // patience, sysmon hands the P to another M (Go 1.26's entersyscall /
-// retake; runtime-facts.md §5). On return the G takes back a P, or queues
+// retake in proc.go). On return the G takes back a P, or queues
 // on the global queue if none is free.
 func (s *Sim) Syscall(d int64) {
 	g := s.cur

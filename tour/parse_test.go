@@ -3,7 +3,7 @@ package tour_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,7 +15,7 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/tour"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update
 
 func TestParse(t *testing.T) {
 	src := frontMatter + "Intro.\n" + // line 7

@@ -3,8 +3,8 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
+	goldenflag "github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"io"
 	"io/fs"
 	"os"
@@ -19,7 +19,7 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = goldenflag.Update
 
 // testVersion is the version the golden files expect; the real one
 // depends on how the binary was built.

@@ -3,8 +3,8 @@ package termview
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -22,7 +22,7 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/tour"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update
 
 // allViews are the pictures, in the order the golden files show them.
 var allViews = []tour.View{tour.ViewTimeline, tour.ViewQueues, tour.ViewStack, tour.ViewChan, tour.ViewSummary, tour.ViewTrace}
