@@ -15,7 +15,7 @@ func sum(n int) int {
 func main() {
 	fmt.Println("start")
 	done := make(chan int)
-	go func() { done <- sum(100_000) }()
+	go func() { done <- sum(10_000) }()
 	fmt.Println("sum in a goroutine:", <-done)
-	fmt.Println("sum in main:", sum(200_000))
+	fmt.Println("sum in main:", sum(20_000))
 }

@@ -15,7 +15,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := 0; j < 100_000; j++ {
+			for j := 0; j < 10_000; j++ {
 				n.Add(1)
 			}
 		}()

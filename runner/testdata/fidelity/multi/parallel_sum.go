@@ -15,7 +15,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := p * 1_000_000; i < (p+1)*1_000_000; i++ {
+			for i := p * 100_000; i < (p+1)*100_000; i++ {
 				sums[p] += i
 			}
 		}()
