@@ -14,6 +14,7 @@ func (p *Progress) HintsUsed(id string) int { return p.Hints[id] }
 func (s *Store) UseHint(id string, total int) (int, error) {
 	n := 0
 	err := s.update(func(p *Progress) bool {
+		// Load keeps counts between 0 and MaxHints.
 		n = min(p.Hints[id]+1, total)
 		if n == p.Hints[id] {
 			return false

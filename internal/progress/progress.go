@@ -4,9 +4,12 @@
 // chooses (see internal/cli).
 //
 // The file is written whole, to a temporary file in the same directory
-// that is then renamed over it, so a crash never leaves half a file. A
-// file that cannot be parsed is reported as a [*DamagedError] and left as
-// it is: progress is the learner's, and is never reset behind their back.
+// that is then renamed over it, so a crash never leaves half a file; each
+// change holds a lock file (progress.json.lock) from reading to renaming,
+// so that commands run at once do not lose each other's changes. A file
+// that cannot be parsed, or holds values gotour-gpm never writes (a hand
+// edit), is reported as a [*DamagedError] and left as it is: progress is
+// the learner's, and is never reset behind their back.
 package progress
 
 import (
@@ -21,6 +24,10 @@ import (
 
 // FileName is the name of the progress file in its directory.
 const FileName = "progress.json"
+
+// lockName is the lock file next to it: not the progress file itself,
+// which each write replaces.
+const lockName = FileName + ".lock"
 
 // version is the format of the file; a file of a newer format is
 // reported, not overwritten.
@@ -82,11 +89,16 @@ func (e *DamagedError) Error() string {
 func (e *DamagedError) Unwrap() error { return e.Err }
 
 // Load reads the progress. A missing file is no progress yet, not an
-// error; a file that does not parse is a *DamagedError.
+// error; a file that is not a regular file, is too large, does not parse
+// or holds values no gotour-gpm writes is a *DamagedError. Any other
+// error (permission denied, say) is returned as the file system gave it.
 func (s *Store) Load() (*Progress, error) {
-	data, err := os.ReadFile(s.Path())
+	data, err := readFile(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return &Progress{Version: version}, nil
+	}
+	if errors.Is(err, ErrNotRegular) || errors.Is(err, ErrTooLarge) {
+		return nil, &DamagedError{Path: s.Path(), Err: err}
 	}
 	if err != nil {
 		return nil, err
@@ -100,6 +112,9 @@ func (s *Store) Load() (*Progress, error) {
 		return nil, &DamagedError{Path: s.Path(), Err: errors.New("no format version")}
 	case p.Version > version:
 		return nil, &DamagedError{Path: s.Path(), Err: fmt.Errorf("format version %d is newer than this gotour-gpm's %d", p.Version, version)}
+	}
+	if err := p.validate(); err != nil {
+		return nil, &DamagedError{Path: s.Path(), Err: err}
 	}
 	p.Read, p.Passed = tidy(p.Read), tidy(p.Passed)
 	return &p, nil
@@ -120,7 +135,19 @@ func (s *Store) MarkPassed(id string) error {
 
 // update loads the progress, applies change, and writes the result if
 // change reports a change. A damaged file stops it before any write.
+// The whole read-modify-write holds the store's lock, so that two
+// commands at once (check and hint, say) cannot lose each other's change;
+// temporary files that a killed write left behind are removed under it.
 func (s *Store) update(change func(*Progress) bool) error {
+	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
+		return err
+	}
+	unlock, err := lock(filepath.Join(s.Dir, lockName))
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	s.removeStale()
 	p, err := s.Load()
 	if err != nil {
 		return err
@@ -129,6 +156,16 @@ func (s *Store) update(change func(*Progress) bool) error {
 		return nil
 	}
 	return s.write(p)
+}
+
+// removeStale removes the temporary files of writes that never finished
+// (the process was killed between creating and renaming one). Every
+// writer holds the lock, so under it no other write is in progress.
+func (s *Store) removeStale() {
+	stale, _ := filepath.Glob(filepath.Join(s.Dir, FileName+".*.tmp"))
+	for _, name := range stale {
+		os.Remove(name)
+	}
 }
 
 // write replaces the file atomically: a temporary file in the same
@@ -143,9 +180,6 @@ func (s *Store) write(p *Progress) error {
 		return err
 	}
 	data = append(data, '\n')
-	if err := os.MkdirAll(s.Dir, 0o755); err != nil {
-		return err
-	}
 	f, err := os.CreateTemp(s.Dir, FileName+".*.tmp")
 	if err != nil {
 		return err

@@ -57,10 +57,14 @@ func TestMarkAndLoad(t *testing.T) {
 	if diff := cmp.Diff(wantFile, string(data)); diff != "" {
 		t.Errorf("file mismatch (-want +got):\n%s", diff)
 	}
-	// No temporary file is left behind.
+	// No temporary file is left behind: only the file and its lock.
 	entries, _ := os.ReadDir(s.Dir)
-	if len(entries) != 1 {
-		t.Errorf("directory holds %d entries, want only %s", len(entries), FileName)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if diff := cmp.Diff([]string{FileName, lockName}, names); diff != "" {
+		t.Errorf("directory entries (-want +got):\n%s", diff)
 	}
 }
 
@@ -73,6 +77,14 @@ func TestDamagedIsKept(t *testing.T) {
 		{"no version", `{"read": ["a"]}`},
 		{"newer version", `{"version": 2, "read": ["a"]}`},
 		{"wrong type", `{"version": 1, "read": "a"}`},
+		// Hand edits that once crashed the hint command and were
+		// written back.
+		{"negative hint count", `{"version": 1, "hints": {"fix-deadlock": -3}}`},
+		{"huge hint count", `{"version": 1, "hints": {"fix-deadlock": 9223372036854775807}}`},
+		{"hint count past int64", `{"version": 1, "hints": {"fix-deadlock": 1e30}}`},
+		{"escape in an id", "{\"version\": 1, \"current\": \"x\\u001b[2J\"}"},
+		{"upper-case id", `{"version": 1, "passed": ["Fix-Deadlock"]}`},
+		{"empty hints key", `{"version": 1, "hints": {"": 1}}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
