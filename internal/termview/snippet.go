@@ -175,22 +175,12 @@ func (r *Renderer) writeLines(b *strings.Builder, text string, c int) {
 			break
 		}
 		line = strings.ReplaceAll(line, "\t", strings.Repeat(" ", tabWidth))
-		line = strings.Map(visible, line)
+		line = Escape(line)
 		if c != 0 {
 			line = r.pal.colour(c, line)
 		}
 		b.WriteString(margin + r.pal.dim("│") + " " + line + "\n")
 	}
-}
-
-// visible replaces the control characters a program may print (escape
-// sequences, carriage returns) so that they cannot move the cursor or
-// restyle the terminal.
-func visible(r rune) rune {
-	if r < 0x20 || r == 0x7f {
-		return '�'
-	}
-	return r
 }
 
 // note writes one line of explanation under a snippet.
