@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -154,15 +153,12 @@ func exerciseOfFile(file string) (*checker.Exercise, error) {
 // whether the exercise passed. An error means the file could not be
 // graded.
 func (e *env) gradeOnce(ctx context.Context, ex *checker.Exercise, file string, o *checkOpts) (bool, error) {
-	src, err := e.readFile(file)
+	src, err := e.readSource(file, errorf(i18n.Text{
+		En: "no such file: %s (start the exercise with \"gotour-gpm exercise %s\")",
+		Zh: "文件不存在：%s（先用 \"gotour-gpm exercise %s\" 开始这个练习）",
+	}, file, ex.ID))
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return false, errorf(i18n.Text{
-				En: "no such file: %s (start the exercise with \"gotour-gpm exercise %s\")",
-				Zh: "文件不存在：%s（先用 \"gotour-gpm exercise %s\" 开始这个练习）",
-			}, file, ex.ID)
-		}
-		return false, errorf(i18n.Text{En: "cannot read %s: %v", Zh: "无法读取 %s：%v"}, file, err)
+		return false, err
 	}
 	bar := e.progressBar(ex.ID, !o.json)
 	res, err := e.grade(ctx, &gradingRequest{Exercise: ex.ID, Filename: file, Source: string(src), Lang: e.lang}, bar.update)
@@ -174,7 +170,7 @@ func (e *env) gradeOnce(ctx context.Context, ex *checker.Exercise, file string, 
 	if o.json {
 		err = e.writeJSONReport(res)
 	} else {
-		err = rep.WriteText(e.stdout, checker.TextOptions{Lang: e.lang, Timeline: res.timeline(rep)})
+		err = e.writeTextReport(rep, res)
 	}
 	if err != nil {
 		return false, err

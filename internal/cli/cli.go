@@ -22,7 +22,8 @@ type env struct {
 	// getenv reads an environment variable, like os.Getenv.
 	getenv func(string) string
 
-	// readFile reads a learner's file, like os.ReadFile; createFile
+	// readFile reads a learner's file, like os.ReadFile but refusing
+	// what is not a program (readSourceFile); createFile
 	// creates an output file, like os.Create.
 	readFile   func(name string) ([]byte, error)
 	createFile func(name string) (io.WriteCloser, error)
@@ -91,7 +92,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		getenv:  os.Getenv,
 		version: buildVersion(),
 
-		readFile:   os.ReadFile,
+		readFile:   readSourceFile,
 		createFile: func(name string) (io.WriteCloser, error) { return os.Create(name) },
 		executable: os.Executable,
 	}

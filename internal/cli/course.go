@@ -4,10 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 	"github.com/gotour-gpm/gotour-gpm/internal/progress"
@@ -53,6 +56,9 @@ func (e *env) progressStore() (*progress.Store, error) {
 	return &progress.Store{Dir: filepath.Join(dir, "gotour-gpm")}, nil
 }
 
+// errNoConfigDir is the environment naming no configuration directory.
+var errNoConfigDir = errors.New("no configuration directory")
+
 // userConfigDir is os.UserConfigDir reading the environment through
 // getenv, so that commands see only the env they were given.
 func userConfigDir(getenv func(string) string, goos string) (string, error) {
@@ -80,7 +86,7 @@ func userConfigDir(getenv func(string) string, goos string) (string, error) {
 		}
 	}
 	if dir == "" {
-		return "", fmt.Errorf("no configuration directory: %s is not set", from)
+		return "", fmt.Errorf("%w: %s is not set", errNoConfigDir, from)
 	}
 	return dir, nil
 }
@@ -106,16 +112,76 @@ func (e *env) warnProgress(err error) {
 	var d *progress.DamagedError
 	if errors.As(err, &d) {
 		fmt.Fprintf(e.stderr, "gotour-gpm: "+i18n.Text{
-			En: "%v\ngotour-gpm: the file was left as it is; progress is not recorded until you fix or delete it",
-			Zh: "%v\ngotour-gpm: 该文件保持原样；在你修好或删除它之前，学习进度不会被记录",
-		}.In(e.lang)+"\n", err)
+			En: "progress file %s is damaged: %s\ngotour-gpm: the file was left as it is; progress is not recorded until you fix or delete it",
+			Zh: "学习进度文件 %s 已损坏：%s\ngotour-gpm: 该文件保持原样；在你修好或删除它之前，学习进度不会被记录",
+		}.In(e.lang)+"\n", d.Path, damageReason(d.Err, e.lang))
 		return
 	}
 	fmt.Fprintf(e.stderr, "gotour-gpm: "+i18n.Text{
 		En: "cannot record progress: %v",
 		Zh: "无法记录学习进度：%v",
-	}.In(e.lang)+"\n", err)
+	}.In(e.lang)+"\n", progressReason(err, e.lang))
 }
+
+// damageReason says in lang what is wrong with a damaged progress file;
+// a reason of encoding/json's stays in English, with its position.
+func damageReason(err error, lang i18n.Lang) string {
+	var hints *progress.HintCountError
+	var id *progress.IDError
+	switch {
+	case errors.Is(err, progress.ErrNotRegular):
+		return msgProgressNotRegular.In(lang)
+	case errors.Is(err, progress.ErrTooLarge):
+		return msgProgressTooLarge.In(lang)
+	case errors.As(err, &hints):
+		return fmt.Sprintf(msgProgressHints.In(lang), hints.Exercise, hints.Count, progress.MaxHints)
+	case errors.As(err, &id):
+		return fmt.Sprintf(msgProgressID.In(lang), id.Field, strconv.Quote(id.ID))
+	}
+	return err.Error()
+}
+
+// progressReason is why the progress file could not be read or written,
+// in lang where it is a common reason.
+func progressReason(err error, lang i18n.Lang) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Sprintf(i18n.Text{En: "%s: permission denied", Zh: "%s：没有权限"}.In(lang), pe.Path)
+		}
+	case errors.Is(err, syscall.ELOOP):
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Sprintf(i18n.Text{En: "%s: its symbolic links form a loop", Zh: "%s：它的符号链接构成了循环"}.In(lang), pe.Path)
+		}
+	case errors.Is(err, progress.ErrLocked):
+		return i18n.Text{
+			En: "another gotour-gpm is still changing the progress file",
+			Zh: "另一个 gotour-gpm 进程还在修改学习进度文件",
+		}.In(lang)
+	}
+	return err.Error()
+}
+
+var (
+	msgProgressNotRegular = i18n.Text{
+		En: "it is not a regular file (a directory, a device or a pipe)",
+		Zh: "它不是普通文件（而是目录、设备或管道）",
+	}
+	msgProgressTooLarge = i18n.Text{
+		En: "it is far larger than any progress gotour-gpm writes",
+		Zh: "它比 gotour-gpm 写出的任何进度文件都大得多",
+	}
+	msgProgressHints = i18n.Text{
+		En: "the hint count of %s is %d; it must be between 0 and %d",
+		Zh: "%s 的提示计数是 %d，应在 0 到 %d 之间",
+	}
+	msgProgressID = i18n.Text{
+		En: "%s holds %s, which is not a lesson or exercise id",
+		Zh: "%s 中的 %s 不是课程或练习的 ID",
+	}
+)
 
 // exerciseMark is an exercise's entry in the list: its id, a ✓ once
 // passed, and how many hints the learner has seen, if any.
@@ -175,20 +241,33 @@ first one not read yet. "gotour-gpm help" lists every command.`,
 	}.In(lang))
 }
 
-// list prints the course list, through the pager on a terminal. Progress
-// that cannot be read is reported, and the list shown without it; a
-// missing configuration directory is not worth a warning here.
+// list prints the course list, through the pager on a terminal.
+// Progress that cannot be read is reported, and the list shown without
+// it; a missing configuration directory is not worth a warning here.
 func (e *env) list(noPager bool) error {
 	t, err := e.loadTour()
 	if err != nil {
 		return err
 	}
 	p, perr := e.loadProgress()
-	var d *progress.DamagedError
-	if errors.As(perr, &d) {
-		e.warnProgress(perr)
+	if perr != nil && !errors.Is(perr, errNoConfigDir) {
+		e.warnProgressRead(perr)
 	}
 	var b strings.Builder
 	writeList(&b, e.lang, t, p)
 	return e.page(b.String(), noPager)
+}
+
+// warnProgressRead reports progress that exists but cannot be read, so
+// that the list below it is not taken for the learner's progress.
+func (e *env) warnProgressRead(err error) {
+	var d *progress.DamagedError
+	if errors.As(err, &d) {
+		e.warnProgress(err)
+		return
+	}
+	fmt.Fprintf(e.stderr, "gotour-gpm: "+i18n.Text{
+		En: "cannot read your progress, so none is shown: %v",
+		Zh: "无法读取学习进度，因此下面不显示进度：%v",
+	}.In(e.lang)+"\n", progressReason(err, e.lang))
 }

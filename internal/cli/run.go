@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 	"time"
 
@@ -83,7 +82,10 @@ on stderr and exits with the limit's code: 80 wall-clock time (--timeout),
 70 is an internal error.
 
 --summary, --timeline and --trace - write to stderr after the program's
-own output; the program's stdout stays exactly its own.`,
+own output; the program's stdout stays exactly its own. As with go run,
+what the program prints reaches the terminal as it is, escape sequences
+included; gotour-gpm's own reports (check's, the lessons) show control
+characters quoted instead, as \x1b.`,
 		Zh: `在模拟的 GPM 调度器上运行普通的 Go 程序（单个文件，package main）。
 程序的输出和退出码与真实编译运行时相同：正常结束为 0，panic 或死锁等
 致命错误为 2，os.Exit(N) 为 N，无法编译为 1。
@@ -96,7 +98,9 @@ GOMAXPROCS 取 --procs；未指定时取环境变量 GOMAXPROCS；都没有时�
 84 goroutine 数，85 内存。70 表示内部错误。
 
 --summary、--timeline 和 --trace - 在程序自己的输出之后写到标准错误；
-标准输出只包含程序自己的输出。`,
+标准输出只包含程序自己的输出。和 go run 一样，程序打印的内容原样送到终端，
+包括转义序列；gotour-gpm 自己的报告（check 的报告、课程页面）则把控制字符
+写成转义形式，例如 \x1b。`,
 	})
 	e.runFlags(cmd, &o)
 	return cmd
@@ -181,12 +185,14 @@ func (e *env) runFile(ctx context.Context, file string, o *runOpts) error {
 			}, procs, maxProcs)
 		}
 	}
-	src, err := e.readFile(file)
+	src, err := e.readSource(file, errorf(i18n.Text{En: "no such file: %s", Zh: "文件不存在：%s"}, file))
+	var refused *compileRefusal
+	if errors.As(err, &refused) {
+		fmt.Fprintln(e.stderr, refused.msg)
+		return &ExitError{Code: 1}
+	}
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return errorf(i18n.Text{En: "no such file: %s", Zh: "文件不存在：%s"}, file)
-		}
-		return errorf(i18n.Text{En: "cannot read %s: %v", Zh: "无法读取 %s：%v"}, file, err)
+		return err
 	}
 	req := &workRequest{
 		Filename: file,

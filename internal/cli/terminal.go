@@ -10,7 +10,9 @@ import (
 
 	"github.com/charmbracelet/x/term"
 
+	"github.com/gotour-gpm/gotour-gpm/checker"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
 )
 
 // Terminal output: colour, width and the pager, decided the way git
@@ -144,4 +146,17 @@ func runPager(cmdline string, out io.Writer, text string) error {
 		return err
 	}
 	return nil
+}
+
+// writeTextReport prints a check report. The report quotes what the
+// program printed, so it goes through termview.Escape: the program's
+// escape sequences cannot clear the screen, fake a ✓ line or reach the
+// terminal's title and clipboard from inside the tool's report.
+func (e *env) writeTextReport(rep *checker.Report, res *gradingResult) error {
+	var b strings.Builder
+	if err := rep.WriteText(&b, checker.TextOptions{Lang: e.lang, Timeline: res.timeline(rep)}); err != nil {
+		return err
+	}
+	_, err := io.WriteString(e.stdout, termview.Escape(b.String()))
+	return err
 }

@@ -37,6 +37,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
 	"github.com/gotour-gpm/gotour-gpm/runner"
 	"github.com/gotour-gpm/gotour-gpm/sim"
 )
@@ -125,8 +126,9 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer) *w
 		return &workResult{Outcome: runner.OutcomeInternal, ExitCode: runner.OutcomeInternal.ExitCode(), Detail: err.Error()}
 	}
 	if res.Outcome == runner.OutcomeCompileError {
-		// The runner does not stream compile errors: nothing ran.
-		stderr.Write(res.Stderr)
+		// The runner does not stream compile errors: nothing ran. They
+		// are the tool's report, and may quote a string of the source.
+		io.WriteString(stderr, termview.Escape(string(res.Stderr)))
 	}
 	if res.Outcome == runner.OutcomeTimeout && errors.Is(context.Cause(ctx), errMemoryLimit) {
 		res.Outcome, res.ExitCode = runner.OutcomeMemory, runner.OutcomeMemory.ExitCode()
