@@ -37,6 +37,9 @@ type env struct {
 	workerEnv []string
 	// workerGrace overrides spawnGrace when not zero, for tests.
 	workerGrace time.Duration
+	// workerGuard overrides the wall-clock guard (busyGuard) at which
+	// the parent kills a run's worker, when not zero, for tests.
+	workerGuard time.Duration
 	// inProcess makes the run command run programs in this process
 	// instead of a worker: tests of its output use it to save the
 	// worker's start-up. It is not a flag: only the worker isolates the

@@ -169,7 +169,7 @@ func (e *env) spawnGrader(ctx context.Context, req *gradingRequest, progress fun
 		return nil, errorf(msgWorkerResult, errors.New("no report"))
 	case failed == nil:
 		return &res, nil
-	case failed.reason == outOfMemory:
+	case isOutOfMemory(failed.reason):
 		return memoryReport(req), nil
 	case failed.reason != "":
 		return nil, errorf(msgGraderCrash, failed.reason)

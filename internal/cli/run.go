@@ -212,7 +212,7 @@ func (e *env) runFile(ctx context.Context, file string, o *runOpts) error {
 	}
 	var res *workResult
 	if e.inProcess {
-		res = execute(ctx, req, e.stdout, e.stderr)
+		res = execute(ctx, req, e.stdout, e.stderr, false)
 	} else if res, err = e.spawn(ctx, req); err != nil {
 		e.printError(err)
 		return &ExitError{Code: runner.OutcomeInternal.ExitCode()}
@@ -230,8 +230,7 @@ func (e *env) runFile(ctx context.Context, file string, o *runOpts) error {
 // adds to the program's own output: why a limit stopped it, then the
 // extras the flags asked for.
 func (e *env) report(res *workResult, o *runOpts) error {
-	r := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: firstLine(res.Detail)}
-	if msg := r.Message(e.lang); msg != "" {
+	if msg := outcomeMessage(res, o.timeout, e.lang); msg != "" {
 		fmt.Fprintf(e.stderr, "gotour-gpm: %s\n", msg)
 	}
 	if res.Outcome == runner.OutcomeCompileError {

@@ -202,11 +202,10 @@ func (s *server) handleRun(w http.ResponseWriter, req *http.Request) {
 		apiError(w, http.StatusInternalServerError, "%s", localizedIn(err, lang))
 		return
 	}
-	rres := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: firstLine(res.Detail)}
 	out := &render.Result{
 		Stdout: string(stdout), Stderr: string(stderr), ExitCode: res.ExitCode,
 		Outcome: res.Outcome.String(), Trace: res.Trace, VirtualTime: res.VirtualTime, Stats: res.Stats,
-		Message: i18n.Text{En: rres.Message(i18n.En), Zh: rres.Message(i18n.Zh)},
+		Message: i18n.Text{En: outcomeMessage(res, s.timeout, i18n.En), Zh: outcomeMessage(res, s.timeout, i18n.Zh)},
 	}
 	info := tour.Info{ID: rr.ID, Procs: rr.Procs, CPUs: rr.CPUs, Seed: rr.Seed}
 	html, err := s.r.RunArea(rr.ID, info, out, string(lang))
@@ -314,6 +313,7 @@ func decodeAPI(w http.ResponseWriter, req *http.Request, v any) bool {
 // runWorker runs req in the run command's worker subprocess and returns
 // its result and the program's output.
 func (s *server) runWorker(ctx context.Context, req *workRequest) (*workResult, []byte, []byte, error) {
+	// spawn caps what it passes on at the output limit and a little more.
 	var stdout, stderr bytes.Buffer
 	we := *s.e // spawn writes the program's output to the env's streams
 	we.stdout, we.stderr = &stdout, &stderr

@@ -7,14 +7,15 @@ package cli
 //  1. The parent writes a [workRequest] as JSON on the worker's stdin and
 //     names, in it, a temporary file for the answer.
 //  2. The worker runs the program with runner.Run in-process, under a
-//     context that ends at the wall-clock limit (--timeout) or when the
-//     memory watchdog fires. What the program writes to stdout and stderr
+//     context that ends at the time limit (--timeout, CPU time; see
+//     timelimit.go) or when the memory watchdog fires. What the program writes to stdout and stderr
 //     goes out on the worker's stdout, as written, in frames that say
 //     which stream (frame.go); the parent copies each frame to its own
 //     stdout or stderr as it arrives.
 //  3. The worker writes a [workResult] as JSON to the result file and
 //     exits 0.
-//  4. The parent kills a worker still running spawnGrace after --timeout,
+//  4. The parent kills a worker still running spawnGrace after the
+//     wall-clock guard (busyGuard of --timeout),
 //     and reports a worker that died (a signal, an exit without a result,
 //     a result that is not JSON) as an internal error, quoting the one
 //     line of the worker's stderr that says why. The rest of that stderr,
@@ -82,6 +83,11 @@ type workResult struct {
 	Stats       sim.Stats            `json:"stats"`
 	VirtualTime int64                `json:"virtual_time"` // ns
 	Procs       int                  `json:"procs"`        // GOMAXPROCS at the end
+	// Busy marks a time limit met on the wall clock (busyGuard): the
+	// program got too little CPU time, CPUTime, to reach its own limits.
+	Busy     bool          `json:"busy,omitempty"`
+	CPUTime  time.Duration `json:"cpu_time,omitempty"`
+	WallTime time.Duration `json:"wall_time,omitempty"` // when Busy
 }
 
 // newWorkerCmd builds the hidden worker command. It is not for people:
@@ -102,15 +108,18 @@ func (e *env) work() error {
 		var mu sync.Mutex
 		stdout := frameWriter{mu: &mu, w: e.stdout, stream: streamStdout}
 		stderr := frameWriter{mu: &mu, w: e.stdout, stream: streamStderr}
-		return execute(ctx, &req, stdout, stderr), nil
+		return execute(ctx, &req, stdout, stderr, true), nil
 	})
 }
 
 // execute runs req's program, streaming its output to stdout and stderr,
-// and says how it ended. Both the worker and the in-process mode call it.
-// A failure of the runner itself is reported as OutcomeInternal.
-func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer) *workResult {
-	runCtx, cancel := context.WithTimeout(ctx, req.Timeout)
+// and says how it ended. Both the worker and the in-process mode call it;
+// the worker (cpu set) limits the run's CPU time, the in-process mode its
+// wall-clock time (withTimeLimit). A failure of the runner itself is
+// reported as OutcomeInternal.
+func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, cpu bool) *workResult {
+	cpuStart, _ := processCPU()
+	runCtx, cancel := withTimeLimit(ctx, req.Timeout, cpu)
 	defer cancel()
 	res, err := runner.Run(runCtx, []byte(req.Source), runner.Options{
 		Filename: req.Filename,
@@ -130,10 +139,24 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer) *w
 		// are the tool's report, and may quote a string of the source.
 		io.WriteString(stderr, termview.Escape(string(res.Stderr)))
 	}
-	if res.Outcome == runner.OutcomeTimeout && errors.Is(context.Cause(ctx), errMemoryLimit) {
-		res.Outcome, res.ExitCode = runner.OutcomeMemory, runner.OutcomeMemory.ExitCode()
+	busy := false
+	if res.Outcome == runner.OutcomeTimeout {
+		switch cause := context.Cause(runCtx); {
+		case errors.Is(cause, errMemoryLimit):
+			res.Outcome, res.ExitCode = runner.OutcomeMemory, runner.OutcomeMemory.ExitCode()
+		case errors.Is(cause, errBusy):
+			busy = true
+		}
+	}
+	used, _ := processCPU()
+	var wall time.Duration
+	if busy {
+		wall = busyGuard(req.Timeout)
 	}
 	return &workResult{
+		Busy:        busy,
+		CPUTime:     used - cpuStart,
+		WallTime:    wall,
 		Outcome:     res.Outcome,
 		ExitCode:    res.ExitCode,
 		Detail:      res.Detail,
@@ -154,17 +177,26 @@ func (e *env) spawn(ctx context.Context, req *workRequest) (*workResult, error) 
 		grace = spawnGrace
 	}
 	var res workResult
-	failed, err := e.callWorker(ctx, workerCmdName, req.Timeout+grace, req, &demux{stdout: e.stdout, stderr: e.stderr}, &res)
+	guard := e.workerGuard
+	if guard == 0 {
+		guard = busyGuard(req.Timeout)
+	}
+	out := newOutputCap(req.Limits.Output, e.stdout, e.stderr)
+	failed, err := e.callWorker(ctx, workerCmdName, guard+grace, req, &demux{stdout: out.stdout(), stderr: out.stderr()}, &res)
 	switch {
 	case err != nil:
 		return nil, err
 	case failed == nil:
+		out.check(&res)
 		return &res, nil
 	case failed.killed:
-		// The worker was wedged past its own time limit.
-		return &workResult{Outcome: runner.OutcomeTimeout, ExitCode: runner.OutcomeTimeout.ExitCode()}, nil
-	case failed.reason == outOfMemory:
-		// The program asked for more than the machine has, at once.
+		// The worker was wedged past its own time limit, or the machine
+		// gave it too little CPU to get there.
+		return &workResult{Outcome: runner.OutcomeTimeout, ExitCode: runner.OutcomeTimeout.ExitCode(),
+			Busy: failed.cpu < req.Timeout, CPUTime: failed.cpu, WallTime: guard + grace}, nil
+	case isOutOfMemory(failed.reason):
+		// The program asked for more than the worker may have (its
+		// address-space limit) or the machine has, at once.
 		return &workResult{Outcome: runner.OutcomeMemory, ExitCode: runner.OutcomeMemory.ExitCode()}, nil
 	case failed.reason != "":
 		return nil, errorf(msgWorkerCrashWhy, failed.state, failed.reason)

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -56,6 +58,10 @@ func TestMain(m *testing.M) {
 		os.Exit(2)
 	case "hang": // never ends
 		time.Sleep(time.Hour)
+	case "hog": // a CPU hog for TestHostileUnderLoad, niced there
+		runtime.GOMAXPROCS(1)
+		for {
+		}
 	}
 	os.Exit(0)
 }
@@ -78,6 +84,10 @@ func runCmd(t *testing.T, worker, src string, args ...string) (stdout, stderr st
 		workerGrace: 200 * time.Millisecond,
 		inProcess:   worker == "",
 	}
+	if worker == "hang" {
+		// A worker that never ends is killed at the wall-clock guard.
+		e.workerGuard = time.Second
+	}
 	code = e.run(append([]string{"run", "prog.go"}, args...))
 	return out.String(), errb.String(), code
 }
@@ -93,6 +103,8 @@ func main() {
 
 // TestWorkerFailures checks that a worker that dies or misbehaves is an
 // internal error with a clear message, and a wedged one is killed.
+var cpuTimeRE = regexp.MustCompile(`only [0-9.]+s`)
+
 func TestWorkerFailures(t *testing.T) {
 	tests := []struct {
 		worker     string
@@ -103,7 +115,7 @@ func TestWorkerFailures(t *testing.T) {
 		{"kill", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (signal: killed)\n"},
 		{"garbage", nil, 70, "gotour-gpm: internal error: the worker process that runs the program sent no valid result: unexpected end of JSON input\n"},
 		{"silent", nil, 70, "gotour-gpm: internal error: the worker process that runs the program sent no valid result: unexpected end of JSON input\n"},
-		{"hang", []string{"--timeout", "100ms"}, 80, "gotour-gpm: stopped: the program ran too long (wall-clock time limit). Is there an infinite loop?\n"},
+		{"hang", []string{"--timeout", "100ms"}, 80, "gotour-gpm: stopped: the program got only 0.0s of CPU time in 1.2s: the machine is too busy, or the program's output is not being read. Try again when the machine is less busy.\n"},
 		{"throw", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (exit status 2): fatal error: stack overflow\n"},
 		{"oom", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
 	}
@@ -112,6 +124,9 @@ func TestWorkerFailures(t *testing.T) {
 			t.Parallel()
 			start := time.Now()
 			stdout, stderr, code := runCmd(t, tt.worker, helloSrc, tt.args...)
+			// The hang worker's CPU time, a sleeping test binary's, is
+			// whatever its start-up took.
+			stderr = cpuTimeRE.ReplaceAllString(stderr, "only 0.0s")
 			if code != tt.wantCode || stderr != tt.wantStderr || stdout != "" {
 				t.Errorf("run with a %q worker = %d, stdout %q, stderr %q; want %d, \"\", %q",
 					tt.worker, code, stdout, stderr, tt.wantCode, tt.wantStderr)

@@ -29,6 +29,7 @@ import (
 	"os/exec"
 	"runtime/debug"
 	"runtime/metrics"
+	"strings"
 	"time"
 )
 
@@ -44,14 +45,27 @@ type workerRequest interface {
 
 // workerFailure says how a worker that did not exit 0 ended.
 type workerFailure struct {
-	killed bool   // by the parent, at the call's timeout
-	state  string // the process's end: "exit status 2", "signal: killed"
-	reason string // the line of the worker's stderr that says why, or ""
+	killed bool          // by the parent, at the call's timeout
+	cpu    time.Duration // the CPU time the worker used, where known
+	state  string        // the process's end: "exit status 2", "signal: killed"
+	reason string        // the line of the worker's stderr that says why, or ""
 }
 
-// outOfMemory is the reason the Go runtime gives when it cannot allocate
-// what the program asked for, at once: the program's doing, not a crash.
-const outOfMemory = "fatal error: runtime: out of memory"
+// isOutOfMemory reports whether reason, the worker's last word, is the Go
+// runtime failing to get memory from the system: the program's doing (it
+// asked for more than the worker's address-space limit, or than the
+// machine has, at once), not a crash. The runtime says "fatal error: out
+// of memory" when a large allocation fails (mallocgc), "fatal error:
+// runtime: out of memory" when the heap cannot grow (sysMap), and
+// "newosproc" when even a thread's stack cannot be had.
+func isOutOfMemory(reason string) bool {
+	for _, s := range []string{"out of memory", "cannot allocate memory", "newosproc", "failed to create new OS thread"} {
+		if strings.Contains(reason, s) {
+			return true
+		}
+	}
+	return false
+}
 
 // callWorker runs the hidden command name as a worker process for req:
 // req, with a new temporary result file named in it, goes to the worker's
@@ -94,11 +108,15 @@ func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration
 	cmd.WaitDelay = time.Second
 	if runErr := cmd.Run(); runErr != nil {
 		var exit *exec.ExitError
+		var cpu time.Duration
+		if st := cmd.ProcessState; st != nil {
+			cpu = st.UserTime() + st.SystemTime()
+		}
 		switch {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
 		case wctx.Err() != nil:
-			return &workerFailure{killed: true, state: runErr.Error()}, nil
+			return &workerFailure{killed: true, cpu: cpu, state: runErr.Error()}, nil
 		case !errors.As(runErr, &exit):
 			return nil, errorf(msgWorkerStart, runErr)
 		}
@@ -128,6 +146,7 @@ func (e *env) answer(what string, req workerRequest, work func(ctx context.Conte
 		// The GC works hard to stay under the limit, so only a program
 		// whose live data really exceeds it trips the watchdog.
 		debug.SetMemoryLimit(limit)
+		limitAddressSpace(limit)
 		go watchMemory(ctx, limit, memoryEvery, memoryUsed, func() { cancel(errMemoryLimit) })
 	}
 	res, err := work(ctx)
