@@ -81,7 +81,7 @@ type env struct {
 // saying why on stderr:
 //
 //	70   internal error: the interpreter or the worker process failed
-//	80   wall-clock time limit (--timeout)
+//	80   time limit (--timeout: CPU time; or the machine too busy)
 //	81   virtual time limit (--max-virtual)
 //	82   scheduling steps limit (--max-steps)
 //	83   output limit (--max-output)

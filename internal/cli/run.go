@@ -24,7 +24,7 @@ type runOpts struct {
 	timeline    bool
 	summary     bool
 
-	timeout       time.Duration // wall clock
+	timeout       time.Duration // CPU time; see timelimit.go
 	maxVirtual    time.Duration
 	maxSteps      int64
 	maxOutput     int64
@@ -77,9 +77,12 @@ GOMAXPROCS is --procs, else the GOMAXPROCS environment variable, else the
 number of simulated CPUs (--cpus). The same --seed gives the same run.
 
 The program is stopped when it reaches a limit; gotour-gpm then says so
-on stderr and exits with the limit's code: 80 wall-clock time (--timeout),
+on stderr and exits with the limit's code: 80 CPU time (--timeout),
 81 virtual time, 82 scheduling steps, 83 output, 84 goroutines, 85 memory.
-70 is an internal error.
+70 is an internal error. --timeout counts the CPU time the run uses, so a
+busy machine slows a program down without changing which limit stops it;
+a run that gets almost no CPU is stopped after 8 times --timeout plus 20s
+of wall-clock time, also with code 80, saying the machine is too busy.
 
 --summary, --timeline and --trace - write to stderr after the program's
 own output; the program's stdout stays exactly its own. As with go run,
@@ -94,8 +97,11 @@ GOMAXPROCS 取 --procs；未指定时取环境变量 GOMAXPROCS；都没有时�
 模拟的 CPU 数（--cpus）。相同的 --seed 得到相同的运行过程。
 
 程序触及某项限制时会被停止，gotour-gpm 在标准错误上说明原因，并以对应的
-退出码结束：80 真实时间（--timeout），81 虚拟时间，82 调度步数，83 输出量，
-84 goroutine 数，85 内存。70 表示内部错误。
+退出码结束：80 CPU 时间（--timeout），81 虚拟时间，82 调度步数，83 输出量，
+84 goroutine 数，85 内存。70 表示内部错误。--timeout 计的是运行所用的 CPU
+时间，所以机器繁忙只会让程序变慢，不会改变让它停下的是哪项限制；几乎分不到
+CPU 的运行会在真实时间达到 --timeout 的 8 倍再加 20 秒时被停止，退出码同样
+是 80，并说明机器太忙。
 
 --summary、--timeline 和 --trace - 在程序自己的输出之后写到标准错误；
 标准输出只包含程序自己的输出。和 go run 一样，程序打印的内容原样送到终端，
@@ -131,7 +137,7 @@ func (e *env) runFlags(cmd *cobra.Command, o *runOpts) {
 	flag("summary", "print the run's scheduler statistics on stderr", "在标准错误上打印本次运行的调度统计")
 
 	fs.DurationVar(&o.timeout, "timeout", o.timeout, "")
-	flag("timeout", "wall-clock time limit", "真实时间限制")
+	flag("timeout", "CPU time limit", "CPU 时间限制")
 	fs.DurationVar(&o.maxVirtual, "max-virtual", o.maxVirtual, "")
 	flag("max-virtual", "virtual time limit", "虚拟时间限制")
 	fs.Int64Var(&o.maxSteps, "max-steps", o.maxSteps, "")

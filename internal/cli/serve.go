@@ -5,7 +5,7 @@ package cli
 // snippet, and check an exercise. Readers' code never runs in this
 // process. A run goes to the run command's worker subprocess (worker.go),
 // a check to the check worker (serve_check.go), each with the runner's
-// limits, a wall-clock timeout and a memory watchdog, so bad or hostile
+// limits, a CPU time limit and a memory watchdog, so bad or hostile
 // code costs a subprocess and gets the runner's clear error, never the
 // server.
 
@@ -98,9 +98,11 @@ func (e *env) serve(ctx context.Context, addr string) error {
 		Handler:           newServer(e, site, r, loopback),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      2 * time.Minute, // a check runs many schedules
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
+		// A check runs many schedules; a run on a busy machine can wait
+		// queueWait for a slot and then busyGuard(serveRunTimeout).
+		WriteTimeout:   3 * time.Minute,
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
 	}
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintf(e.stdout, i18n.Text{

@@ -27,7 +27,7 @@ const (
 	// maxRequest bounds a request body: a program of 64 KiB is ten times
 	// the longest lesson snippet.
 	maxRequest = 64 << 10
-	// serveRunTimeout is a run's wall-clock limit, as --timeout.
+	// serveRunTimeout is a run's CPU time limit, as --timeout.
 	serveRunTimeout = 10 * time.Second
 	// serveCheckTimeout bounds a whole check, which runs the program
 	// under many schedules.
@@ -56,7 +56,7 @@ type server struct {
 	loopback bool          // bound to loopback: only local Host names are served
 	slots    chan struct{} // one per worker that may run at once
 	limits   runner.Limits // a reader's run's limits: serveLimits
-	timeout  time.Duration // a run's wall-clock limit: serveRunTimeout
+	timeout  time.Duration // a run's CPU time limit: serveRunTimeout
 	wait     time.Duration // how long a request waits for a slot: queueWait
 	// checkTimeout bounds a whole check: serveCheckTimeout.
 	checkTimeout time.Duration

@@ -61,7 +61,7 @@ type workRequest struct {
 	CPUs       int           `json:"cpus"`        // simulated CPUs
 	Seed       uint64        `json:"seed"`        // the simulator's seed
 	Limits     runner.Limits `json:"limits"`      // virtual time, steps, output, goroutines
-	Timeout    time.Duration `json:"timeout"`     // wall-clock limit, in ns
+	Timeout    time.Duration `json:"timeout"`     // CPU time limit, in ns
 	MaxMemory  int64         `json:"max_memory"`  // bytes; 0 means no watchdog
 	Trace      bool          `json:"trace"`       // send the simulator's trace back
 	ResultFile string        `json:"result_file"` // where to write the workResult
