@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,6 +47,10 @@ type env struct {
 	// tool from a runaway program.
 	inProcess bool
 
+	// ctx is the commands' context: Main's ends at Ctrl-C or SIGTERM.
+	// Nil means context.Background.
+	ctx context.Context
+
 	// version is what --version and the version command print.
 	version string
 
@@ -87,8 +92,16 @@ type env struct {
 //	83   output limit (--max-output)
 //	84   goroutines limit (--max-goroutines)
 //	85   memory limit (--max-memory)
+//
+// Interrupted (Ctrl-C, SIGTERM), a command stops its worker, removes its
+// temporary files and exits 130, saying so; see interrupt.go.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{
+	return mainEnv(stdin, stdout, stderr).main(args)
+}
+
+// mainEnv is the env of the real process.
+func mainEnv(stdin io.Reader, stdout, stderr io.Writer) *env {
+	return &env{
 		stdin:   stdin,
 		stdout:  stdout,
 		stderr:  stderr,
@@ -99,7 +112,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		createFile: func(name string) (io.WriteCloser, error) { return os.Create(name) },
 		executable: os.Executable,
 	}
-	return e.run(args)
 }
 
 // run executes one command line and returns its exit code.
@@ -111,7 +123,16 @@ func (e *env) run(args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	return e.exitCode(root.Execute())
+	ctx := e.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err := root.ExecuteContext(ctx)
+	if err != nil && ctx.Err() != nil {
+		fmt.Fprintln(e.stderr, "gotour-gpm: "+msgInterrupted.In(e.lang))
+		return exitInterrupted
+	}
+	return e.exitCode(err)
 }
 
 // exitCode prints err, unless it asks for silence, and maps it to the

@@ -3,6 +3,7 @@
 package cli
 
 import (
+	"errors"
 	"syscall"
 	"time"
 )
@@ -15,4 +16,10 @@ func processCPU() (time.Duration, bool) {
 		return 0, false
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()), true
+}
+
+// processGone reports whether no process has id pid (kill(2) with
+// signal 0 answers ESRCH).
+func processGone(pid int) bool {
+	return errors.Is(syscall.Kill(pid, 0), syscall.ESRCH)
 }

@@ -41,6 +41,10 @@ func TestMain(m *testing.M) {
 		os.Exit(m.Run())
 	case "worker":
 		os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	case "main": // the real command line, whose workers are this binary too
+		e := mainEnv(os.Stdin, os.Stdout, os.Stderr)
+		e.workerEnv = testWorkerEnvFor("worker")
+		os.Exit(e.main(os.Args[1:]))
 	case "kill": // dies by a signal before writing a result
 		p, _ := os.FindProcess(os.Getpid())
 		p.Kill()

@@ -27,8 +27,10 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime/debug"
 	"runtime/metrics"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -81,7 +83,8 @@ func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration
 	if err != nil {
 		return nil, errorf(msgWorkerStart, err)
 	}
-	f, err := os.CreateTemp("", "gotour-gpm-"+name+"-*.json")
+	removeStaleResults(os.TempDir())
+	f, err := os.CreateTemp("", resultPrefix+name+"-"+strconv.Itoa(os.Getpid())+"-*.json")
 	if err != nil {
 		return nil, errorf(msgWorkerStart, err)
 	}
@@ -130,6 +133,27 @@ func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration
 		return nil, errorf(msgWorkerResult, err)
 	}
 	return nil, nil
+}
+
+// resultPrefix starts the name of every result file; the name goes on
+// with the worker command, the parent's process id and a random number:
+// gotour-gpm-__grade-4242-123456.json.
+const resultPrefix = "gotour-gpm-"
+
+// removeStaleResults removes, from dir, the result files of parents that
+// are gone: a parent removes its file when the call ends, and when it is
+// interrupted (Main's signal handling), but not when it is killed.
+func removeStaleResults(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, resultPrefix+"__*-*-*.json"))
+	for _, name := range names {
+		parts := strings.Split(strings.TrimPrefix(filepath.Base(name), resultPrefix), "-")
+		if len(parts) != 3 {
+			continue
+		}
+		if pid, err := strconv.Atoi(parts[1]); err == nil && pid != os.Getpid() && processGone(pid) {
+			os.Remove(name)
+		}
+	}
 }
 
 // answer is the worker's side of a call: it reads the request from stdin
