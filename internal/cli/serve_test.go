@@ -130,6 +130,22 @@ func TestServeFiles(t *testing.T) {
 // TestServeRun runs programs through the real worker subprocess: the
 // server reports each outcome with the runner's message, and renders the
 // run as the static pages do.
+const hugeAllocSrc = `package main
+
+import "fmt"
+
+func main() {
+	n := 3
+	for i := 0; i < 31; i++ {
+		n *= 2
+	}
+	fmt.Println("allocating", n>>30, "GiB")
+	b := make([]byte, n)
+	b[len(b)-1] = 1
+	fmt.Println(len(b))
+}
+`
+
 func TestServeRun(t *testing.T) {
 	t.Parallel()
 	s := testServer(t, "worker")
@@ -147,6 +163,10 @@ func TestServeRun(t *testing.T) {
 		{"endless loop", "package main\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t}\n}\n", "zh", 1, "step limit", 82, []string{"调度步数太多"}},
 		{"flood", "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor {\n\t\tfmt.Println(\"spam spam spam\")\n\t}\n}\n", "en", 1, "output limit", 83, []string{"printed too much output"}},
 		{"os import", "package main\n\nimport \"os\"\n\nfunc main() {\n\tos.Remove(\"/tmp/x\")\n}\n", "en", 1, "compile error", 1, []string{"os.Remove"}},
+		// 6 GiB at once, its size unknown before the run: the worker's
+		// address-space limit makes the runtime fail with "fatal error:
+		// out of memory", the memory limit (this answered 500 once).
+		{"huge allocation", hugeAllocSrc, "zh", 1, "memory limit", 85, []string{"allocating 6 GiB\n", "占用的内存太多"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,6 +60,9 @@ func TestMain(m *testing.M) {
 	case "oom": // the Go runtime could not allocate what the program asked for
 		os.Stderr.WriteString("fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw(...)\n")
 		os.Exit(2)
+	case "oom-alloc": // a large allocation failed (mallocgc's words)
+		os.Stderr.WriteString("runtime: out of memory: cannot allocate 6442450944-byte block (4194304 in use)\nfatal error: out of memory\n\ngoroutine 1 [running]:\n")
+		os.Exit(2)
 	case "hang": // never ends
 		time.Sleep(time.Hour)
 	case "hog": // a CPU hog for TestHostileUnderLoad, niced there
@@ -122,6 +125,7 @@ func TestWorkerFailures(t *testing.T) {
 		{"hang", []string{"--timeout", "100ms"}, 80, "gotour-gpm: stopped: the program got only 0.0s of CPU time in 1.2s: the machine is too busy, or the program's output is not being read. Try again when the machine is less busy.\n"},
 		{"throw", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (exit status 2): fatal error: stack overflow\n"},
 		{"oom", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
+		{"oom-alloc", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.worker, func(t *testing.T) {
