@@ -106,9 +106,17 @@ func (e *env) exercise(o *exerciseOpts, args []string) error {
 	}
 	file := workspaceFile(o.dir, ex.ID)
 	starter := []byte(ex.Starter.In(e.lang))
-	old, rerr := os.ReadFile(file)
+	// Read as run and check read it: a FIFO or a device in the file's
+	// place must not hang or flood the command. A file too large for a
+	// program is the learner's, not the starter.
+	old, rerr := readSourceFile(file)
+	if errors.Is(rerr, errTooLarge) {
+		old, rerr = nil, nil
+	}
 	kept := false
 	switch {
+	case errors.Is(rerr, errNotRegular):
+		return errorf(msgNotRegular, file)
 	case rerr == nil && !o.force && !isStarter(old, ex):
 		kept = true
 	case rerr == nil || errors.Is(rerr, fs.ErrNotExist):
