@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -47,10 +46,6 @@ type env struct {
 	// tool from a runaway program.
 	inProcess bool
 
-	// ctx is the commands' context: Main's ends at Ctrl-C or SIGTERM.
-	// Nil means context.Background.
-	ctx context.Context
-
 	// version is what --version and the version command print.
 	version string
 
@@ -93,10 +88,11 @@ type env struct {
 //	84   goroutines limit (--max-goroutines)
 //	85   memory limit (--max-memory)
 //
-// Interrupted (Ctrl-C, SIGTERM), a command stops its worker, removes its
-// temporary files and exits 130, saying so; see interrupt.go.
+// Interrupted (Ctrl-C, SIGTERM) while a worker runs, a command stops the
+// worker, removes its temporary file and exits 130, saying so; see
+// interrupt.go.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return mainEnv(stdin, stdout, stderr).main(args)
+	return mainEnv(stdin, stdout, stderr).run(args)
 }
 
 // mainEnv is the env of the real process.
@@ -123,16 +119,7 @@ func (e *env) run(args []string) int {
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	ctx := e.ctx
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	err := root.ExecuteContext(ctx)
-	if err != nil && ctx.Err() != nil {
-		fmt.Fprintln(e.stderr, "gotour-gpm: "+msgInterrupted.In(e.lang))
-		return exitInterrupted
-	}
-	return e.exitCode(err)
+	return e.exitCode(root.Execute())
 }
 
 // exitCode prints err, unless it asks for silence, and maps it to the
@@ -150,6 +137,9 @@ func (e *env) exitCode(err error) int {
 		e.printError(err)
 		fmt.Fprintf(e.stderr, msgUsageHint.In(e.lang)+"\n", usage.cmd)
 		return 2
+	case errors.Is(err, errInterrupted):
+		fmt.Fprintln(e.stderr, "gotour-gpm: "+msgInterrupted.In(e.lang))
+		return exitInterrupted
 	case errors.Is(err, ErrNotPassed):
 		e.printError(err)
 		return 3

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
 	"github.com/gotour-gpm/gotour-gpm/runner"
 )
 
@@ -77,7 +78,8 @@ func withTimeLimit(ctx context.Context, limit time.Duration, cpu bool) (context.
 // are the runner's.
 func outcomeMessage(res *workResult, timeout time.Duration, lang i18n.Lang) string {
 	if res.Outcome != runner.OutcomeTimeout {
-		r := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: firstLine(res.Detail)}
+		// An internal error's detail may quote the program.
+		r := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: termview.Escape(firstLine(res.Detail))}
 		return r.Message(lang)
 	}
 	if res.Busy {

@@ -44,7 +44,7 @@ func TestMain(m *testing.M) {
 	case "main": // the real command line, whose workers are this binary too
 		e := mainEnv(os.Stdin, os.Stdout, os.Stderr)
 		e.workerEnv = testWorkerEnvFor("worker")
-		os.Exit(e.main(os.Args[1:]))
+		os.Exit(e.run(os.Args[1:]))
 	case "kill": // dies by a signal before writing a result
 		p, _ := os.FindProcess(os.Getpid())
 		p.Kill()

@@ -27,11 +27,13 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"runtime/metrics"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -79,6 +81,11 @@ func isOutOfMemory(reason string) bool {
 // error means the worker could not be started, ctx ended, or the worker
 // exited 0 without a valid answer.
 func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration, req workerRequest, stdout io.Writer, answer any) (*workerFailure, error) {
+	// Ctrl-C or SIGTERM from now on stops the worker, so that this
+	// function returns and its result file is removed (it was left in
+	// the temporary folder at every Ctrl-C); Main then exits 130.
+	sctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	exe, err := e.executable()
 	if err != nil {
 		return nil, errorf(msgWorkerStart, err)
@@ -96,7 +103,7 @@ func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration
 		return nil, err
 	}
 
-	wctx, cancel := context.WithTimeout(ctx, timeout)
+	wctx, cancel := context.WithTimeout(sctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(wctx, exe, name)
 	cmd.Stdin = bytes.NewReader(body)
@@ -118,6 +125,10 @@ func (e *env) callWorker(ctx context.Context, name string, timeout time.Duration
 		switch {
 		case ctx.Err() != nil:
 			return nil, ctx.Err()
+		case sctx.Err() != nil || interruptedBy(cmd.ProcessState):
+			// The terminal sends Ctrl-C to the worker too, which may
+			// die of it before this process hears of it.
+			return nil, errInterrupted
 		case wctx.Err() != nil:
 			return &workerFailure{killed: true, cpu: cpu, state: runErr.Error()}, nil
 		case !errors.As(runErr, &exit):
@@ -142,7 +153,7 @@ const resultPrefix = "gotour-gpm-"
 
 // removeStaleResults removes, from dir, the result files of parents that
 // are gone: a parent removes its file when the call ends, and when it is
-// interrupted (Main's signal handling), but not when it is killed.
+// interrupted (Ctrl-C, SIGTERM), but not when it is killed.
 func removeStaleResults(dir string) {
 	names, _ := filepath.Glob(filepath.Join(dir, resultPrefix+"__*-*-*.json"))
 	for _, name := range names {
