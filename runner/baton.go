@@ -24,6 +24,8 @@ type gor struct {
 	panics    []*panicRec
 	rframes   []*recFrame
 	nextFrame int
+	// unwound are the functions the G's panic left so far (traceback.go).
+	unwound []unwindPos
 }
 
 // me returns the goroutine holding the baton. Only that goroutine calls it.

@@ -55,28 +55,31 @@ func boxRecv(ch reflect.Value, v reflect.Value, ok bool) any {
 	return p.Interface()
 }
 
+func (d *directShim) spawn(f func()) {
+	d.gos.Add(1)
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		defer func() {
+			if v := recover(); v != nil {
+				d.mu.Lock()
+				d.panics = append(d.panics, fmt.Sprint(v))
+				d.mu.Unlock()
+			}
+		}()
+		f()
+	}()
+}
+
 func (d *directShim) exports() interp.Exports {
 	fn := reflect.ValueOf
 	syms := map[string]reflect.Value{
 		"Case":    reflect.ValueOf((*directCase)(nil)),
 		"SendDir": reflect.ValueOf(directSendDir),
 		"RecvDir": reflect.ValueOf(directRecvDir),
-		"Go": fn(func(f func()) {
-			d.gos.Add(1)
-			d.wg.Add(1)
-			go func() {
-				defer d.wg.Done()
-				defer func() {
-					if v := recover(); v != nil {
-						d.mu.Lock()
-						d.panics = append(d.panics, fmt.Sprint(v))
-						d.mu.Unlock()
-					}
-				}()
-				f()
-			}()
-		}),
-		"Send": fn(func(ch, p any) { reflect.ValueOf(ch).Send(reflect.ValueOf(p).Elem()) }),
+		"GoAt":    fn(func(f func(), _ int) { d.spawn(f) }),
+		"Go":      fn(d.spawn),
+		"Send":    fn(func(ch, p any) { reflect.ValueOf(ch).Send(reflect.ValueOf(p).Elem()) }),
 		"Recv": fn(func(ch any) any {
 			c := reflect.ValueOf(ch)
 			v, ok := c.Recv()

@@ -91,6 +91,10 @@
 //     a dying goroutine prints its panics as printpanics does, "panic:
 //     main.code(42) [recovered]" then "\tpanic: ..." (rewrite_panic.go,
 //     panics.go).
+//   - A goroutine that dies of a panic prints its frames, innermost
+//     first, "main.f(...)" then "\t/path/prog.go:12", and every goroutine
+//     of a traceback ends with "created by main.main in goroutine 1" and
+//     the go statement's location (trace.go, traceback.go).
 //   - print and println write to stderr with the runtime's formatting
 //     (rewrite_print.go, print.go).
 //   - fmt calls the learner's Error methods (yaegi's MapTypes for fmt
@@ -102,6 +106,19 @@
 //
 // What still differs from gc, each with a minimal example:
 //
+//   - Tracebacks print no offsets (+0x1d) and no argument words: every
+//     frame with arguments reads main.f(...), as gc prints an inlined
+//     one. Function names are those of a build without inlining: where gc
+//     inlines a function that contains a func literal it prints longer
+//     names (main.main.run.main.func1.func2 for main.main.func1.1). The
+//     runner knows which functions a panic unwound but not where each
+//     stood, so a frame's line is found in the source: the one call of the
+//     next frame's function, the one panic call, the one operation that
+//     can raise the runtime error; when there are several (f called twice
+//     in main), the frame has no location line. A goroutine blocked at a
+//     deadlock shows its frame only when it calls none of the program's
+//     functions and blocks on one line; its other frames, and frames in
+//     the standard library (sync.(*WaitGroup).Wait), are not printed.
 //   - Equality and the errors package on the learner's error values: an
 //     error value of a learner's type reaches compiled code as yaegi's
 //     wrapper, which has no identity and no type of its own.

@@ -34,6 +34,7 @@ func (r *run) exports() interp.Exports {
 		"SendDir": reflect.ValueOf(SendDir),
 		"RecvDir": reflect.ValueOf(RecvDir),
 		"Go":      fn(r.spawn),
+		"GoAt":    fn(r.spawnAt),
 		"Send":    fn(r.send),
 		"SendT":   fn(r.sendT),
 		"Recv":    fn(r.recv),
@@ -153,7 +154,7 @@ func (r *run) throw(msg string) {
 	cur := r.s.Info(r.s.Current())
 	cur.Status = "running"
 	f := &sim.Fatal{Msg: msg, Goroutines: []sim.GInfo{cur}}
-	r.stderr.force(formatFatal(f))
+	r.stderr.force(r.formatFatal(f))
 	r.s.End()
 	r.end(OutcomeFatal, 2, msg)
 	runtime.Goexit()

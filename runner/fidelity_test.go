@@ -19,25 +19,23 @@ import (
 // TestOracle records): stdout byte for byte, the first line of stderr and
 // the goroutine headers of panic and fatal reports, and the exit code.
 func TestFidelity(t *testing.T) {
-	for _, dir := range []struct {
-		path  string
-		procs int
-	}{{"testdata/fidelity", 1}, {"testdata/fidelity/multi", 4}} {
-		files, _ := filepath.Glob(filepath.Join(dir.path, "*.go"))
+	for _, c := range corpora {
+		files, _ := filepath.Glob(filepath.Join(c.dir, "*.go"))
 		if len(files) == 0 {
-			t.Fatalf("no programs in %s", dir.path)
+			t.Fatalf("no programs in %s", c.dir)
 		}
 		for _, f := range files {
 			name := strings.TrimSuffix(filepath.Base(f), ".go")
-			t.Run(filepath.Base(dir.path)+"/"+name, func(t *testing.T) {
+			t.Run(filepath.Base(c.dir)+"/"+name, func(t *testing.T) {
 				t.Parallel()
-				fidelityCase(t, f, dir.procs)
+				fidelityCase(t, f, c)
 			})
 		}
 	}
 }
 
-func fidelityCase(t *testing.T, path string, procs int) {
+func fidelityCase(t *testing.T, path string, c corpus) {
+	procs := c.procs
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +58,7 @@ func fidelityCase(t *testing.T, path string, procs int) {
 	if d := cmp.Diff(string(wantOut), string(res.Stdout)); d != "" {
 		t.Errorf("stdout mismatch (-real +sim):\n%s", d)
 	}
-	if d := cmp.Diff(string(wantErr), string(normalizeStderr(res.Stderr))); d != "" {
+	if d := cmp.Diff(string(wantErr), string(c.normalize(res.Stderr))); d != "" {
 		t.Errorf("stderr mismatch (-real +sim):\n%s\nfull stderr:\n%s", d, res.Stderr)
 	}
 	if res.ExitCode != wantExit {

@@ -19,12 +19,78 @@ import (
 
 // corpora lists the fidelity corpus directories and the GOMAXPROCS value
 // their goldens were recorded with (TestOracle sets it in the environment).
-var corpora = []struct {
-	dir   string
-	procs int
-}{
-	{"testdata/fidelity", 1},
-	{"testdata/fidelity/multi", 4},
+// The goldens of trace/ keep the frames of tracebacks too (normalizeFrames).
+var corpora = []corpus{
+	{"testdata/fidelity", 1, false},
+	{"testdata/fidelity/multi", 4, false},
+	{"testdata/fidelity/trace", 1, true},
+}
+
+type corpus struct {
+	dir    string
+	procs  int
+	frames bool
+}
+
+// normalize is the corpus's normalisation of stderr.
+func (c corpus) normalize(stderr []byte) []byte {
+	if c.frames {
+		return normalizeFrames(stderr)
+	}
+	return normalizeStderr(stderr)
+}
+
+// frameLocation matches the location line of a frame, "\t/path/file.go:12
+// +0x1d"; the offset is absent for an inlined frame.
+var frameLocation = regexp.MustCompile(`^\t(\S+):(\d+)(?: \+0x[0-9a-f]+)?$`)
+
+// normalizeFrames is normalizeStderr keeping, in each goroutine's
+// traceback, the frames of the program's own functions: each function's
+// name without its arguments (gc prints argument words, or (...) when
+// inlined, the runner always (...)), its location as file:line without
+// directory and offset, and the "created by" line with its location.
+// Frames in other files (the runtime's, the standard library's) are
+// dropped, and so are their function lines.
+func normalizeFrames(stderr []byte) []byte {
+	if len(stderr) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	lines := strings.Split(strings.TrimSuffix(string(stderr), "\n"), "\n")
+	inTrace := false
+	for i, line := range lines {
+		switch {
+		case i == 0, strings.HasPrefix(line, "fatal error: "), strings.HasPrefix(line, "\tpanic: "),
+			strings.HasPrefix(line, "runtime: goroutine stack exceeds "):
+			b.WriteString(line + "\n")
+		case tracebackHeader.MatchString(line):
+			m := tracebackHeader.FindStringSubmatch(line)
+			fmt.Fprintf(&b, "goroutine %s [%s]:\n", m[1], m[2])
+			inTrace = true
+		case !inTrace || line == "":
+			inTrace = inTrace && line != ""
+		case strings.HasPrefix(line, "...") && strings.HasSuffix(line, " frames elided..."):
+			b.WriteString(line + "\n")
+		case strings.HasPrefix(line, "created by "):
+			b.WriteString(line + "\n")
+			if i+1 < len(lines) {
+				if m := frameLocation.FindStringSubmatch(lines[i+1]); m != nil {
+					fmt.Fprintf(&b, "\t%s:%s\n", filepath.Base(m[1]), m[2])
+				}
+			}
+		case strings.HasPrefix(line, "main."):
+			if j := strings.LastIndexByte(line, '('); j > 0 && strings.HasSuffix(line, ")") {
+				line = line[:j]
+			}
+			b.WriteString(line + "\n")
+			if i+1 < len(lines) {
+				if m := frameLocation.FindStringSubmatch(lines[i+1]); m != nil {
+					fmt.Fprintf(&b, "\t%s:%s\n", filepath.Base(m[1]), m[2])
+				}
+			}
+		}
+	}
+	return b.Bytes()
 }
 
 // loadGolden reads a NAME.golden txtar archive written by TestOracle and

@@ -58,7 +58,7 @@ func TestOracle(t *testing.T) {
 				if out, err := exec.Command(goCmd, "build", "-o", exe, prog).CombinedOutput(); err != nil {
 					t.Fatalf("go build %s: %v\n%s", prog, err, out)
 				}
-				variants, counts := runOracle(t, exe, c.procs)
+				variants, counts := runOracle(t, exe, c)
 				if len(variants) > 1 {
 					nondet = append(nondet, prog)
 					for i, v := range variants {
@@ -83,9 +83,9 @@ func TestOracle(t *testing.T) {
 // runOracle runs exe oracleRuns times and returns the distinct results, as
 // txtar bodies (files stdout, stderr, exit), in order of first appearance,
 // with how many runs gave each.
-func runOracle(t *testing.T, exe string, procs int) (variants [][]byte, counts []int) {
+func runOracle(t *testing.T, exe string, c corpus) (variants [][]byte, counts []int) {
 	t.Helper()
-	env := []string{"GOMAXPROCS=" + strconv.Itoa(procs)}
+	env := []string{"GOMAXPROCS=" + strconv.Itoa(c.procs)}
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
 		if k != "GOMAXPROCS" && k != "GODEBUG" && k != "GOTRACEBACK" {
@@ -119,7 +119,7 @@ func runOracle(t *testing.T, exe string, procs int) (variants [][]byte, counts [
 		}
 		ar := &txtar.Archive{Files: []txtar.File{
 			{Name: "stdout", Data: stdout},
-			{Name: "stderr", Data: normalizeStderr(stderr)},
+			{Name: "stderr", Data: c.normalize(stderr)},
 			{Name: "exit", Data: []byte(strconv.Itoa(code) + "\n")},
 		}}
 		res := txtar.Format(ar)

@@ -48,9 +48,9 @@ func (lw *limitWriter) bytes() []byte { return bytes.Clone(lw.buf.Bytes()) }
 
 // formatFatal prints a fatal error as the runtime does (panic.go:1241):
 // lines before it, "fatal error: msg", then each user goroutine's header.
-// The simulator has no real stack to print, so each header is followed by
-// one line naming what the real runtime would show.
-func formatFatal(f *sim.Fatal) string {
+// The runner does not know where a blocked goroutine stands, so each
+// header is followed by main.main() or the goroutine's creator only.
+func (r *run) formatFatal(f *sim.Fatal) string {
 	var b strings.Builder
 	for _, l := range f.Pre {
 		b.WriteString(l + "\n")
@@ -61,17 +61,10 @@ func formatFatal(f *sim.Fatal) string {
 	}
 	for _, g := range f.Goroutines {
 		b.WriteString("\n" + g.Header() + "\n")
-		writeCreatedBy(&b, g)
+		done := r.blockedFrame(&b, g.ID, g.Status)
+		r.writeCreatedBy(&b, g.ID, g.Parent, done)
 	}
 	return b.String()
-}
-
-func writeCreatedBy(b *strings.Builder, g sim.GInfo) {
-	if g.Parent > 0 {
-		fmt.Fprintf(b, "created by goroutine %d\n", g.Parent)
-	} else if g.ID == 1 {
-		b.WriteString("main.main()\n")
-	}
 }
 
 // panicked ends the program with an unrecovered panic in gr, printed as
@@ -91,7 +84,14 @@ func (r *run) panicked(gr *gor, p any) {
 	info := r.s.Info(gr.g)
 	info.Status = "running"
 	b.WriteString(info.Header() + "\n")
-	writeCreatedBy(&b, info)
+	_, explicit := p.(*panicBox)
+	msg := ""
+	if e, ok := recoveredValue(p).(error); ok {
+		msg = e.Error()
+	}
+	fs := r.frames(gr, explicit, msg)
+	r.writeFrames(&b, fs)
+	r.writeCreatedBy(&b, info.ID, info.Parent, len(fs) > 0 && fs[len(fs)-1].fn.name == "main.main")
 	r.stderr.force(b.String())
 	r.s.End()
 	r.end(OutcomePanic, 2, "")

@@ -103,6 +103,7 @@ func (r *run) recoverValue(v any, frame int) (box, val any) {
 		return nil, recoveredValue(v)
 	}
 	me := r.cur
+	me.unwound = nil // the frames left so far are those of a panic that is over
 	rec := r.findPanic(me, v)
 	if rec == nil {
 		rec = &panicRec{val: recoveredValue(v)}

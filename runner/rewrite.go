@@ -71,6 +71,8 @@ type Prepared struct {
 	// Recursive lists the functions that got stack accounting
 	// (__rt.Enter/Leave), as "name" or "Type.method", sorted.
 	Recursive []string
+	// trace names the program's functions in tracebacks (trace.go).
+	trace *traceInfo
 }
 
 // Prepare parses, checks and rewrites a learner's program. shadow holds
@@ -94,7 +96,7 @@ func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, 
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive}, nil
+	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive, trace: newTraceInfo(p)}, nil
 }
 
 // edit replaces src[start:end] with the parts render returns, or inserts

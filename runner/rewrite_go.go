@@ -9,7 +9,7 @@ import (
 
 // goStmt rewrites go f(a, b) so that the shim starts the goroutine:
 //
-//	{ __f := f; var __a0 P0 = a; var __a1 P1 = b; __g := func() { __f(__a0, __a1) }; __rt.Go(__g) }
+//	{ __f := f; var __a0 P0 = a; var __a1 P1 = b; __g := func() { __f(__a0, __a1) }; __rt.GoAt(__g, 123) }
 //
 // The function value and the arguments are evaluated now, in the calling
 // goroutine and in source order, as the spec says. Each argument gets the
@@ -17,7 +17,9 @@ import (
 // in the call. Constant arguments are not copied: they are spelled inside
 // the closure, where they get the parameter's type from the call itself.
 // Functions declared at package level (f, pkg.F) need no evaluation and are
-// called by name, which also keeps generic functions inferable.
+// called by name, which also keeps generic functions inferable. GoAt's
+// second argument is the go statement's offset in the source, which names
+// the site in tracebacks ("created by main.main in goroutine 1", trace.go).
 func (r *rewriter) goStmt(g *ast.GoStmt) {
 	call := g.Call
 	r.handled[call] = true
@@ -67,7 +69,7 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 		// go f() of a func(): the function itself is the goroutine's,
 		// one interpreted call less on every goroutine's stack. (f is a
 		// variable or a declared function, never a literal: see goCall.)
-		r.replaceNode(g, func() []any { return append(pre, fmt.Sprintf(" %s.Go(%s) }", rtName, name)) })
+		r.replaceNode(g, func() []any { return append(pre, fmt.Sprintf(" %s.GoAt(%s, %d) }", rtName, name, r.off(g.Pos()))) })
 		return
 	}
 	r.goCall(g, pre, callee, args)
@@ -86,7 +88,7 @@ func (r *rewriter) goCall(g *ast.GoStmt, pre, callee, args []any) {
 	ps = append(ps, callee...)
 	ps = append(ps, "(")
 	ps = append(ps, args...)
-	ps = append(ps, fmt.Sprintf(") } }(); %s.Go(%s) }", rtName, body))
+	ps = append(ps, fmt.Sprintf(") } }(); %s.GoAt(%s, %d) }", rtName, body, r.off(g.Pos())))
 	r.replaceNode(g, func() []any { return ps })
 }
 

@@ -134,6 +134,11 @@ type run struct {
 	// mapBusy: an excursion from a map write may be in progress (race.go).
 	mapBusy bool
 	addrs   int // fake addresses handed out (panics.go)
+	// trace names the learner's functions in tracebacks, gsites the go
+	// statement that created each G (traceback.go); lineStarts indexes src.
+	trace      *traceInfo
+	gsites     map[int64]*goSite
+	lineStarts []int
 	// printAddrs are the fake addresses of the pointers print printed.
 	printAddrs map[uintptr]string
 
@@ -190,6 +195,8 @@ func newRun(prep *Prepared, opts Options) *run {
 		opts:   opts,
 		limits: opts.Limits.withDefaults(),
 		src:    string(prep.Source),
+		trace:  prep.trace,
+		gsites: map[int64]*goSite{},
 		gors:   map[int64]*gor{},
 		chans:  map[uintptr]*chanRec{},
 		objs:   map[uintptr]any{},
@@ -284,7 +291,7 @@ func (r *run) end(o Outcome, code int, detail string) {
 // endBySim ends the run when the simulator has nothing left to run.
 func (r *run) endBySim() {
 	if f := r.s.Fatal(); f != nil {
-		r.stderr.force(formatFatal(f))
+		r.stderr.force(r.formatFatal(f))
 		r.end(OutcomeFatal, 2, f.Msg)
 		return
 	}

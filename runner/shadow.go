@@ -7,7 +7,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -65,7 +64,7 @@ var shadowFS = sync.OnceValue(func() fstest.MapFS {
 func (r *run) newInterp() (*interp.Interpreter, error) {
 	it := interp.New(interp.Options{
 		Stdout:               r.stdout,
-		Stderr:               io.Discard, // yaegi's own panic traces; the program's stderr goes through the shadow os
+		Stderr:               unwindWriter{r}, // yaegi's lines for the functions a panic unwinds (traceback.go) // yaegi's own panic traces; the program's stderr goes through the shadow os
 		GoPath:               goPath,
 		SourcecodeFilesystem: shadowFS(),
 	})

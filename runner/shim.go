@@ -216,15 +216,21 @@ func (r *run) selectCases(cases []Case, hasDefault bool) (int, any, bool) {
 	return w.Case, w.Value, true
 }
 
-// spawn is the go statement.
-func (r *run) spawn(f func()) {
+// spawn is a go statement of a shadow package.
+func (r *run) spawn(f func()) { r.spawnSite(f, nil) }
+
+// spawnSite is the go statement at site (nil for one of a shadow package).
+func (r *run) spawnSite(f func(), site *goSite) {
 	me := r.op()
 	if r.live >= r.limits.Goroutines {
 		r.end(OutcomeGoroutines, 0, "")
 		runtime.Goexit()
 	}
 	r.live++
-	r.s.Go(f)
+	g := r.s.Go(f)
+	if site != nil {
+		r.gsites[g.ID] = site
+	}
 	r.after(me)
 }
 
