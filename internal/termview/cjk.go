@@ -6,8 +6,8 @@ package termview
 // And CommonMark turns the line breaks of the source into spaces, which
 // Chinese does not put between its characters.
 //
-// So before glamour sees the prose, lines broken between two wide
-// characters are joined, and each wide character becomes two narrow ones
+// So before glamour sees the prose, its lines are joined (see joinSoft
+// in blocks.go), and each wide character becomes two narrow ones
 // of the same total width: a stand-in from the Private Use Area, then
 // either a break mark (a space, where a line may break) or a filler (where
 // it may not). Glamour measures and wraps that text correctly, and
@@ -17,7 +17,6 @@ package termview
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -29,8 +28,8 @@ const (
 	// filler is the last Private Use Area code point, one column wide
 	// and not white space.
 	filler = '\uF8FF'
-	// puaFirst and puaLast bound the stand-ins.
-	puaFirst, puaLast = '\uE000', '\uF8FE'
+	// puaFirst and puaLast bound the stand-ins; U+F8FE is glue (blocks.go).
+	puaFirst, puaLast = '\uE000', '\uF8FD'
 )
 
 // noBreakBefore and noBreakAfter are the punctuation a line should not
@@ -119,34 +118,13 @@ func (c *cjk) restore(out string) string {
 	}, out)
 }
 
-// joinCJK joins lines of prose that break between two wide characters,
-// so that the break does not become a space. A line that starts a block
-// (heading, quote, table row) is not joined; list items and fences start
-// with ASCII characters, so they never are.
-func joinCJK(md string) string {
-	lines := strings.Split(md, "\n")
-	out := lines[:1]
-	for _, line := range lines[1:] {
-		last := out[len(out)-1]
-		next := strings.TrimLeft(line, " \t")
-		r, _ := utf8.DecodeRuneInString(next)
-		l, _ := utf8.DecodeLastRuneInString(last)
-		if wide(l) && wide(r) {
-			out[len(out)-1] = last + next
-			continue
-		}
-		out = append(out, line)
-	}
-	return strings.Join(out, "\n")
-}
-
 // Wrap wraps plain text (no Markdown) to width columns at spaces and, in
 // Chinese, between characters, following the same rules as the lesson
 // text. The CLI uses it for the lesson list.
 func Wrap(s string, width int) string {
 	var c cjk
-	s = c.line(joinCJK(s))
-	return c.restore(ansi.Wrap(s, c.wrapWidth(width), ""))
+	s = c.line(numberUnit.ReplaceAllString(joinLines(strings.Split(s, "\n")), "$1"+string(glue)+"$2$3"))
+	return strings.ReplaceAll(c.restore(ansi.Wrap(s, c.wrapWidth(width), "")), string(glue), " ")
 }
 
 // wrapWidth is the width to give glamour or ansi.Wrap for text that went

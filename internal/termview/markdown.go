@@ -20,10 +20,9 @@ const tabWidth = 4
 // prepare turns a piece of lesson Markdown into what glamour should see:
 // heading anchors removed, fence info strings cut to their language
 // ("go run id=x show=timeline" becomes "go"; "output" and its settings
-// become "text"), tabs inside fenced code expanded, and Chinese text
-// made wrappable (see cjk.go).
-func prepare(md string, c *cjk) string {
-	lines := strings.SplitAfter(joinCJK(md), "\n")
+// become "text"), and tabs inside fenced code expanded.
+func prepare(md string) string {
+	lines := strings.SplitAfter(md, "\n")
 	var open string // the opening fence's run of ` or ~, or "" outside code
 	for i, line := range lines {
 		body := strings.TrimRight(line, "\n")
@@ -40,7 +39,7 @@ func prepare(md string, c *cjk) string {
 			if m := headingAnchor.FindStringSubmatch(body); m != nil {
 				line = m[1] + strings.TrimPrefix(line, body)
 			}
-			lines[i] = c.line(line)
+			lines[i] = line
 			continue
 		}
 		if f, info, ok := fenceLine(body); ok && f[0] == open[0] && len(f) >= len(open) && strings.TrimSpace(info) == "" {
@@ -73,27 +72,42 @@ func fenceLine(line string) (fence, info string, ok bool) {
 	return trimmed[:n], trimmed[n:], true
 }
 
-// trailingPad matches what glamour puts after a line's text: it pads
-// every line to the full width, with styled spaces in the colour styles.
-var trailingPad = regexp.MustCompile(`(?:\x1b\[[0-9;]*m| |\t)+$`)
-
 // tidy removes glamour's padding from the ends of lines and its blank
-// lines around the document. Where the padding held escape sequences, a
-// reset takes their place, so that no style runs into the next line.
+// lines around the document: it pads every line to the full width, with
+// styled spaces in the colour styles. Where the padding held escape
+// sequences, a reset takes their place, so that no style runs into the
+// next line.
 func tidy(out string) string {
 	lines := strings.Split(out, "\n")
 	for i, line := range lines {
-		pad := trailingPad.FindString(line)
-		if pad == "" {
-			continue
+		text, styled := trimPad(line)
+		if styled && text != "" {
+			text += sgrReset
 		}
-		line = line[:len(line)-len(pad)]
-		if strings.Contains(pad, "\x1b") && line != "" {
-			line += sgrReset
-		}
-		lines[i] = line
+		lines[i] = text
 	}
 	return strings.Trim(strings.Join(lines, "\n"), "\n")
+}
+
+// trimPad cuts the spaces, tabs and SGR sequences ("\x1b[…m") off the
+// end of line, and reports whether any of them was a sequence.
+func trimPad(line string) (text string, styled bool) {
+	end := len(line)
+	for end > 0 {
+		switch c := line[end-1]; {
+		case c == ' ' || c == '\t':
+			end--
+			continue
+		case c == 'm':
+			start := strings.LastIndex(line[:end], "\x1b[")
+			if start >= 0 && strings.Trim(line[start+2:end-1], "0123456789;") == "" {
+				end, styled = start, true
+				continue
+			}
+		}
+		break
+	}
+	return line[:end], styled
 }
 
 // afterOutputs returns the offset in src just past snippet sn and the

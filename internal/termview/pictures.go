@@ -19,7 +19,7 @@ const (
 	maxQueueIDs  = 12 // goroutines listed in one queue
 	maxStackRows = 12 // rows of the stack table
 	maxWaiting   = 8  // waiting goroutines listed under the queues
-	traceLines   = 40 // events of the trace picture
+	traceLines   = 64 // events of the trace picture: all of lesson 6's spawn-loop-trace
 )
 
 // queues draws each P with its M, running G, runnext and local queue, and
@@ -57,7 +57,7 @@ func (r *Renderer) queues(res *runner.Result) []string {
 		}
 		rows = append(rows, []string{"P" + strconv.Itoa(i), mm, running, next, gList(p.runq)})
 	}
-	lines := []string{r.pal.label(title)}
+	lines := r.wrapped(r.pal.label, title)
 	lines = append(lines, r.table(rows)...)
 	lines = append(lines, txtGlobalQueue.In(lang)+gList(m.global))
 	var waiting []string
@@ -108,9 +108,9 @@ func (r *Renderer) stacks(res *runner.Result) []string {
 	}
 	for _, id := range shown {
 		g := m.gs[id]
-		state := g.status
+		state := stateName(g.status, lang)
 		if g.status == "waiting" {
-			state = g.reason
+			state = g.reason // as the runtime names it in a traceback
 		}
 		grew := "-"
 		if g.grew > 0 {
@@ -118,7 +118,7 @@ func (r *Renderer) stacks(res *runner.Result) []string {
 		}
 		rows = append(rows, []string{gName(id, rt, lang), state, fmtBytes(g.stack), grew})
 	}
-	lines := []string{r.pal.label(title)}
+	lines := r.wrapped(r.pal.label, title)
 	lines = append(lines, r.table(rows)...)
 	if n := len(ids) - len(shown); n > 0 {
 		lines = append(lines, fmt.Sprintf(txtMoreGs.In(lang), n))
@@ -126,8 +126,8 @@ func (r *Renderer) stacks(res *runner.Result) []string {
 	if dead > 0 {
 		lines = append(lines, fmt.Sprintf(txtDeadGs.In(lang), dead))
 	}
-	return append(lines, fmt.Sprintf(txtThreadStack.In(lang),
-		fmtBytes(sim.ThreadStack), sim.ThreadStack/sim.StackMin, fmtBytes(sim.StackMin)))
+	return append(lines, r.wrapped(noStyle, fmt.Sprintf(txtThreadStack.In(lang),
+		fmtBytes(sim.ThreadStack), sim.ThreadStack/sim.StackMin, fmtBytes(sim.StackMin)))...)
 }
 
 // chans draws every channel: capacity, buffer, waiting receivers and
@@ -144,7 +144,7 @@ func (r *Renderer) chans(res *runner.Result) []string {
 	} else {
 		title = fmt.Sprintf(txtChansPeak.In(lang), fmtDur(m.time), m.chanLoad())
 	}
-	lines := []string{r.pal.label(title)}
+	lines := r.wrapped(r.pal.label, title)
 	if len(m.chOrder) == 0 {
 		return append(lines, txtNoChans.In(lang))
 	}
@@ -231,14 +231,22 @@ func (r *Renderer) trace(res *runner.Result) []string {
 	lang := r.opts.Lang
 	tr := res.Trace
 	total := int64(len(tr.Events)) + tr.Dropped
-	lines := []string{r.pal.label(fmt.Sprintf(txtTraceTitle.In(lang), min(int64(traceLines), total), total))}
-	lines = append(lines, r.pal.dim(fmt.Sprintf("%12s %-3s %-3s %-5s %-11s %s", "time(ns)", "P", "M", "G", "kind", "details")))
+	lines := r.wrapped(r.pal.label, fmt.Sprintf(txtTraceTitle.In(lang), min(int64(traceLines), total), total))
+	// The columns of sim.Trace.WriteText: time right-aligned in 12, then
+	// P, M, G, kind left-aligned in 3, 3, 5 and 11.
+	head := strings.Repeat(" ", max(0, 12-width(txtTraceTime.In(lang)))) + txtTraceTime.In(lang) + " " +
+		pad("P", 3) + " " + pad("M", 3) + " " + pad("G", 5) + " " + pad(txtTraceKind.In(lang), 11) + " " + txtTraceDetails.In(lang)
+	lines = append(lines, r.pal.dim(head))
 	var buf bytes.Buffer
 	short := &sim.Trace{Procs: tr.Procs, Seed: tr.Seed, Events: tr.Events[:min(len(tr.Events), traceLines)]}
 	short.WriteText(&buf)
 	lines = append(lines, strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")...)
 	if n := total - int64(len(short.Events)); n > 0 {
-		lines = append(lines, r.pal.dim(fmt.Sprintf(txtMoreEvents.In(lang), n)))
+		more := txtMoreEvents
+		if n == 1 {
+			more = txtOneMoreEvent
+		}
+		lines = append(lines, r.wrapped(r.pal.dim, fmt.Sprintf(more.In(lang), n))...)
 	}
 	return lines
 }
@@ -275,6 +283,19 @@ func (r *Renderer) rowsNoHeader(rows [][]string) []string {
 		lines[j] = strings.TrimRight(b.String(), " ")
 	}
 	return lines
+}
+
+// noStyle leaves text as it is.
+func noStyle(s string) string { return s }
+
+// stateName is a goroutine's state in the stack picture. Waiting
+// goroutines show the runtime's wait reason instead, in English, as Go
+// prints it in a traceback ("goroutine 1 [chan receive]:").
+func stateName(status string, lang i18n.Lang) string {
+	if t, ok := txtStates[status]; ok {
+		return t.In(lang)
+	}
+	return status
 }
 
 // gList lists goroutines as "G6 G7", at most maxQueueIDs of them, or "-".

@@ -88,9 +88,13 @@ func (r *Renderer) writeRun(b *strings.Builder, sn *tour.Snippet, run *snippetRu
 		return
 	}
 	res := run.res
-	head := r.pal.label(fmt.Sprintf(txtOutputOf.In(lang), sn.ID, sn.Info.Procs))
 	verdict, ok := r.verdict(sn, res)
-	b.WriteString(margin + head + "  " + verdict + "\n")
+	head := fmt.Sprintf(txtOutputOf.In(lang), sn.ID, sn.Info.Procs)
+	if sn.Info.CPUs > 0 {
+		// The snippet's cpus= setting, which the reader cannot see.
+		head = fmt.Sprintf(txtOutputOfCPUs.In(lang), sn.ID, sn.Info.CPUs, sn.Info.Procs)
+	}
+	r.heading(b, head, verdict)
 	r.writeLines(b, string(res.Stdout), 0)
 	if len(res.Stderr) > 0 {
 		b.WriteString(margin + r.pal.dim(txtStderr.In(lang)) + "\n")
@@ -130,7 +134,36 @@ func (r *Renderer) verdict(sn *tour.Snippet, res *runner.Result) (string, bool) 
 	if !sn.Output.Match(string(res.Stdout), string(res.Stderr)) {
 		return r.pal.colour(colRed, "✗ "+txtDiffers.In(lang)), false
 	}
+	if sn.Output.Unordered && sn.Output.StdoutLine != 0 {
+		return r.pal.colour(colGreen, "✓ "+txtMatchesUnordered.In(lang)), true
+	}
 	return r.pal.colour(colGreen, "✓ "+txtMatches.In(lang)), true
+}
+
+// heading writes the heading of a snippet's output, and the verdict on
+// it beside it if both fit the width, or else under it.
+func (r *Renderer) heading(b *strings.Builder, head, verdict string) {
+	lines := r.wrapped(r.pal.label, head)
+	last := len(lines) - 1
+	switch {
+	case verdict == "":
+	case width(margin+lines[last]+"  "+verdict) <= r.opts.Width:
+		lines[last] += "  " + verdict
+	default:
+		lines = append(lines, verdict)
+	}
+	for _, l := range lines {
+		b.WriteString(margin + l + "\n")
+	}
+}
+
+// wrapped wraps text to the width beside the margin, each line styled.
+func (r *Renderer) wrapped(style func(string) string, text string) []string {
+	lines := strings.Split(Wrap(text, r.opts.Width-len(margin)), "\n")
+	for i, l := range lines {
+		lines[i] = style(l)
+	}
+	return lines
 }
 
 // writeExpected shows the output a snippet's lesson expects, for a
@@ -139,7 +172,7 @@ func (r *Renderer) writeExpected(b *strings.Builder, sn *tour.Snippet) {
 	if sn.Output == nil {
 		return
 	}
-	b.WriteString(margin + r.pal.label(fmt.Sprintf(txtExpectedOf.In(r.opts.Lang), sn.ID)) + "\n")
+	r.heading(b, fmt.Sprintf(txtExpectedOf.In(r.opts.Lang), sn.ID), "")
 	r.writeExpectedLines(b, sn.Output)
 	b.WriteString("\n")
 }

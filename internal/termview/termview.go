@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"charm.land/glamour/v2"
@@ -62,18 +64,27 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Renderer renders lessons with fixed [Options].
+// Renderer renders lessons with fixed [Options]. It is safe for
+// concurrent use.
 type Renderer struct {
-	opts Options
-	// md renders at the full width, mdCJK one column narrower, for text
-	// with Chinese characters (see cjk.go).
-	md, mdCJK *glamour.TermRenderer
-	pal       palette
+	opts  Options
+	style glamour.TermRendererOption
+	pal   palette
+
+	mu sync.Mutex
+	// gl holds glamour renderers by word-wrap width: the text's, one
+	// column less for text with Chinese characters (see cjk.go), and one
+	// wide enough for each code block (see blocks.go).
+	gl map[int]*glamour.TermRenderer
 }
 
 // margin is the left margin of glamour's styles; the blocks this package
 // draws itself use the same, so that they line up with the text.
 const margin = "  "
+
+// glamourMargins is what glamour's document style takes from its word-wrap
+// width: its margin on both sides.
+const glamourMargins = 2 * len(margin)
 
 // New returns a Renderer for opts.
 func New(opts Options) (*Renderer, error) {
@@ -83,15 +94,26 @@ func New(opts Options) (*Renderer, error) {
 	if opts.Color {
 		style = glamour.WithStyles(darkStyle())
 	}
-	r := &Renderer{opts: opts, pal: palette{on: opts.Color}}
-	var err error
-	if r.md, err = glamour.NewTermRenderer(style, glamour.WithWordWrap(opts.Width)); err != nil {
-		return nil, fmt.Errorf("termview: %w", err)
-	}
-	if r.mdCJK, err = glamour.NewTermRenderer(style, glamour.WithWordWrap(opts.Width-1)); err != nil {
-		return nil, fmt.Errorf("termview: %w", err)
+	r := &Renderer{opts: opts, style: style, pal: palette{on: opts.Color}, gl: map[int]*glamour.TermRenderer{}}
+	if _, err := r.glamour(opts.Width); err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// glamour returns the renderer that wraps at width columns.
+func (r *Renderer) glamour(width int) (*glamour.TermRenderer, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if g, ok := r.gl[width]; ok {
+		return g, nil
+	}
+	g, err := glamour.NewTermRenderer(r.style, glamour.WithWordWrap(width))
+	if err != nil {
+		return nil, fmt.Errorf("termview: %w", err)
+	}
+	r.gl[width] = g
+	return g, nil
 }
 
 // Lesson writes lesson l to w: its title and body, and under each runnable
@@ -106,6 +128,14 @@ func (r *Renderer) Lesson(ctx context.Context, w io.Writer, l *tour.Lesson) erro
 			return err
 		}
 	}
+	return r.write(w, l, runs)
+}
+
+// write writes lesson l to w with the runs of its snippets, or nil to
+// show the output the lesson expects. Runs do not depend on the width,
+// the colour or the language of the labels, so a test renders one run
+// in many ways.
+func (r *Renderer) write(w io.Writer, l *tour.Lesson, runs []*snippetRun) error {
 	var b strings.Builder
 	title := fmt.Sprintf("# %d. %s\n\n*%s*\n", l.Order, l.Title, l.Summary)
 	if err := r.markdown(&b, title); err != nil {
@@ -134,29 +164,143 @@ func (r *Renderer) Lesson(ctx context.Context, w io.Writer, l *tour.Lesson) erro
 	return err
 }
 
-// markdown renders one piece of lesson Markdown with glamour and appends
-// it to b, followed by one blank line.
+// markdown renders one piece of lesson Markdown, block by block (see
+// blocks.go), and appends it to b, followed by one blank line.
 func (r *Renderer) markdown(b *strings.Builder, md string) error {
-	var c cjk
-	md = prepare(md, &c)
-	if strings.TrimSpace(md) == "" {
+	var parts []string
+	for _, bl := range splitBlocks(prepare(md)) {
+		var out string
+		var err error
+		switch bl.kind {
+		case blockCode:
+			out, err = r.code(bl.lines)
+		case blockTable:
+			out, err = r.mdTable(bl.lines)
+		case blockList:
+			out, err = r.list(bl.lines)
+		default:
+			var lines []string
+			lines, err = r.inline(joinLines(bl.lines), r.textWidth())
+			out = indent(lines, margin)
+		}
+		if err != nil {
+			return err
+		}
+		if out != "" {
+			parts = append(parts, out)
+		}
+	}
+	if len(parts) == 0 {
 		return nil
 	}
-	gl := r.md
-	if c.wrapWidth(r.opts.Width) < r.opts.Width {
-		gl = r.mdCJK
-	}
-	out, err := gl.Render(md)
-	if err != nil {
-		return fmt.Errorf("termview: rendering markdown: %w", err)
-	}
-	out = tidy(c.restore(out))
-	if out == "" {
-		return nil
-	}
-	b.WriteString(out)
+	b.WriteString(strings.Join(parts, "\n\n"))
 	b.WriteString("\n\n")
 	return nil
+}
+
+// unlimited is the width of text that is not to be wrapped.
+const unlimited = 1 << 14
+
+// inline renders one paragraph or heading of Markdown, given as one line,
+// wrapped at width columns, and returns its lines without the margin.
+func (r *Renderer) inline(text string, width int) ([]string, error) {
+	lines, err := r.inlineGlued(text, width)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, string(glue), " ")
+	}
+	return lines, err
+}
+
+// inlineGlued is inline with the glue (see keepTogether) left in.
+func (r *Renderer) inlineGlued(text string, width int) ([]string, error) {
+	if text == "" {
+		return []string{""}, nil
+	}
+	text = keepTogether(text)
+	if !r.opts.Color {
+		text = escapeEmphasis(text)
+	}
+	var c cjk
+	text = c.line(text)
+	gl, err := r.glamour(c.wrapWidth(width + glamourMargins))
+	if err != nil {
+		return nil, err
+	}
+	out, err := gl.Render(text)
+	if err != nil {
+		return nil, fmt.Errorf("termview: rendering markdown: %w", err)
+	}
+	lines := strings.Split(tidy(c.restore(out)), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, margin)
+	}
+	return lines, nil
+}
+
+// list renders a list block: each item's text wrapped beside its marker,
+// with its later lines indented under the text's first.
+func (r *Renderer) list(lines []string) (string, error) {
+	markers, texts := listItems(lines)
+	mw := 0
+	for _, m := range markers {
+		mw = max(mw, width(m)+1)
+	}
+	var out []string
+	for i, text := range texts {
+		body, err := r.inline(text, r.textWidth()-mw)
+		if err != nil {
+			return "", err
+		}
+		for j, l := range body {
+			lead := strings.Repeat(" ", mw)
+			if j == 0 {
+				lead = pad(markers[i], mw)
+			}
+			out = append(out, strings.TrimRight(margin+lead+l, " "))
+		}
+	}
+	return strings.Join(out, "\n"), nil
+}
+
+// code renders a fenced code block at a width its longest line fits in,
+// so that glamour never wraps code: a line longer than the terminal runs
+// past its edge, as in a pager, and is still the line of the program.
+func (r *Renderer) code(lines []string) (string, error) {
+	if !r.opts.Color {
+		// What glamour's plain style writes, without its padding.
+		body := lines[1 : len(lines)-1]
+		if !isFence(lines[len(lines)-1]) {
+			body = lines[1:]
+		}
+		return strings.Trim(indent(slices.Clone(body), margin+"  "), "\n"), nil
+	}
+	w := 0
+	for _, l := range lines {
+		w = max(w, width(l))
+	}
+	// codeIndent is the code block style's own indent.
+	const codeIndent = 2
+	gl, err := r.glamour(w + glamourMargins + codeIndent)
+	if err != nil {
+		return "", err
+	}
+	out, err := gl.Render(strings.Join(lines, "\n") + "\n")
+	if err != nil {
+		return "", fmt.Errorf("termview: rendering code: %w", err)
+	}
+	return tidy(out), nil
+}
+
+// textWidth is the width of the text beside glamour's margins, on the
+// left and right.
+func (r *Renderer) textWidth() int { return r.opts.Width - 2*len(margin) }
+
+// indent joins lines, each after prefix, trailing spaces removed.
+func indent(lines []string, prefix string) string {
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(prefix+l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // fence wraps code in a fenced block of the given language, with a fence

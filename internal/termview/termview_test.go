@@ -186,8 +186,7 @@ func TestPrepare(t *testing.T) {
 		{"longer fence", "````go run id=a\n```\n````\n", "````go\n```\n````\n"},
 	}
 	for _, tt := range tests {
-		var c cjk
-		if got := prepare(tt.in, &c); got != tt.want {
+		if got := prepare(tt.in); got != tt.want {
 			t.Errorf("%s: prepare(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
 	}
@@ -287,7 +286,7 @@ func TestTimeline(t *testing.T) {
 		end = max(end, ev.Time)
 	}
 	for lang, note := range map[i18n.Lang]string{
-		i18n.En: fmt.Sprintf("the trace kept only its first %d events: the timeline stops at the last of them\n", kept),
+		i18n.En: fmt.Sprintf("only the first %d events of the trace were kept: the timeline stops there\n", kept),
 		i18n.Zh: fmt.Sprintf("跟踪记录只保留了前 %d 个事件：时间线到最后一个事件为止\n", kept),
 	} {
 		got := Timeline(&cut, Options{Lang: lang})

@@ -38,7 +38,7 @@ func (r *Renderer) timeline(res *runner.Result) []string {
 	end := traceEnd(res)
 	cols := min(maxCols, max(minCols, r.opts.Width-len(margin)-8))
 	title := fmt.Sprintf(txtTimeline.In(lang), fmtDur(end), fmtDur(end/int64(cols)))
-	lines := []string{r.pal.label(title)}
+	lines := r.wrapped(r.pal.label, title)
 	if end <= 0 {
 		return append(lines, txtNoTime.In(lang))
 	}
@@ -74,7 +74,7 @@ func (r *Renderer) timeline(res *runner.Result) []string {
 	lines = append(lines, r.legend(ids, label, runtimeGs(tr), cols+pw+4)...)
 	if tr.Dropped > 0 {
 		// The title's virtual time is the last kept event's, not the run's.
-		lines = append(lines, r.pal.dim(fmt.Sprintf(txtTraceCut.In(lang), len(tr.Events))))
+		lines = append(lines, r.wrapped(r.pal.dim, fmt.Sprintf(txtTraceCut.In(lang), len(tr.Events)))...)
 	}
 	return lines
 }
