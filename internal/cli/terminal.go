@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/term"
@@ -33,16 +34,21 @@ type screen struct {
 	height int  // rows, 0 if unknown
 }
 
-// screen inspects stdout.
+// screen inspects stdout. COLUMNS, when set to a number, is the width
+// whether or not stdout is a terminal, as git's term_columns takes it
+// first: "COLUMNS=120 gotour-gpm lesson 3 | less" reads at 120 columns.
+// Shells do not export it unless asked, so a set COLUMNS is a choice,
+// and is not capped at maxWidth.
 func (e *env) screen() screen {
 	s := screen{width: defaultWidth}
-	f, ok := e.stdout.(*os.File)
-	if !ok || !term.IsTerminal(f.Fd()) {
-		return s
+	if f, ok := e.stdout.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		s.tty = true
+		if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+			s.width, s.height = min(w, maxWidth), h
+		}
 	}
-	s.tty = true
-	if w, h, err := term.GetSize(f.Fd()); err == nil && w > 0 {
-		s.width, s.height = min(w, maxWidth), h
+	if n, err := strconv.Atoi(strings.TrimSpace(e.getenv("COLUMNS"))); err == nil && n > 0 {
+		s.width = n
 	}
 	return s
 }
