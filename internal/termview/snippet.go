@@ -90,7 +90,7 @@ func (r *Renderer) writeRun(b *strings.Builder, sn *tour.Snippet, run *snippetRu
 	res := run.res
 	verdict, ok := r.verdict(sn, res)
 	head := fmt.Sprintf(txtOutputOf.In(lang), sn.ID, sn.Info.Procs)
-	if sn.Info.CPUs > 0 {
+	if sn.Info.CPUs > 0 && sn.Info.CPUs != sn.Info.Procs {
 		// The snippet's cpus= setting, which the reader cannot see.
 		head = fmt.Sprintf(txtOutputOfCPUs.In(lang), sn.ID, sn.Info.CPUs, sn.Info.Procs)
 	}
