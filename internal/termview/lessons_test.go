@@ -3,6 +3,7 @@ package termview
 import (
 	"context"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 	"sync"
@@ -52,7 +53,7 @@ func TestLessonsRead(t *testing.T) {
 							t.Fatal(err)
 						}
 						name := fmt.Sprintf("%s lesson %d at %d columns, colour %v", lang, l.Order, w, color)
-						checkReading(t, name, l, b.String(), w, color)
+						checkReading(t, name, l, b.String(), w, color, traceLinesOf(rs))
 					}
 				}
 			})
@@ -108,13 +109,32 @@ func runKey(sn *tour.Snippet) string {
 // text on the line: a soft line break turned into a space.
 var cjkPunctAndSpace = regexp.MustCompile(`[\x{3000}-\x{303F}\x{FF00}-\x{FF65}] +[^ │]`)
 
+// traceLinesOf returns the event lines of the runs' traces, which the
+// trace picture shows as they are, like code.
+func traceLinesOf(runs []*snippetRun) map[string]bool {
+	out := map[string]bool{}
+	for _, run := range runs {
+		if run == nil || run.res == nil || run.res.Trace == nil {
+			continue
+		}
+		var b strings.Builder
+		run.res.Trace.WriteText(&b)
+		for _, line := range strings.Split(b.String(), "\n") {
+			out[strings.TrimSpace(line)] = true
+		}
+	}
+	return out
+}
+
 // checkReading checks one rendering of lesson l, out, at width columns.
-func checkReading(t *testing.T, name string, l *tour.Lesson, out string, cols int, color bool) {
+// The lines of verbatim (trace events) may run past the edge, as code
+// does.
+func checkReading(t *testing.T, name string, l *tour.Lesson, out string, cols int, color bool, verbatim map[string]bool) {
 	t.Helper()
 	plain := ansi.Strip(out)
 	lines := strings.Split(plain, "\n")
 	code := codeLines(l)
-	isCode := map[string]bool{}
+	isCode := maps.Clone(verbatim)
 	for _, c := range code {
 		isCode[c] = true
 	}

@@ -38,6 +38,7 @@ func (r *Renderer) queues(res *runner.Result) []string {
 	}
 	rt := runtimeSet(m)
 	rows := [][]string{{"P", "M", txtRunning.In(lang), "runnext", txtLocalQueue.In(lang)}}
+	var queues [][]int64 // each P's local queue, for rows[1:]
 	for i, p := range m.ps[:min(len(m.ps), max(m.procs, 1))] {
 		mm, running := "-", "-"
 		if p.m >= 0 {
@@ -55,11 +56,26 @@ func (r *Renderer) queues(res *runner.Result) []string {
 		if p.runnext != 0 {
 			next = gName(p.runnext, rt, lang)
 		}
-		rows = append(rows, []string{"P" + strconv.Itoa(i), mm, running, next, gList(p.runq)})
+		rows = append(rows, []string{"P" + strconv.Itoa(i), mm, running, next, ""})
+		queues = append(queues, p.runq)
+	}
+	// The local queue, the last column, gets what the others leave of
+	// the width.
+	left := 0
+	for c := range 4 {
+		w := 0
+		for _, row := range rows {
+			w = max(w, width(row[c]))
+		}
+		left += w + 2
+	}
+	for i, q := range queues {
+		rows[i+1][4] = gList(q, r.opts.Width-len(margin)-left)
 	}
 	lines := r.wrapped(r.pal.label, title)
 	lines = append(lines, r.table(rows)...)
-	lines = append(lines, txtGlobalQueue.In(lang)+gList(m.global))
+	head := txtGlobalQueue.In(lang)
+	lines = append(lines, head+gList(m.global, r.opts.Width-len(margin)-width(head)))
 	var waiting []string
 	for _, id := range m.gOrder {
 		if g := m.gs[id]; g.status == "waiting" && !g.runtime {
@@ -155,7 +171,7 @@ func (r *Renderer) chans(res *runner.Result) []string {
 		if c.closed {
 			closed = txtClosed.In(lang)
 		}
-		rows = append(rows, []string{"ch" + strconv.Itoa(id), strconv.Itoa(c.cap), buffer(c), gList(c.recvq), gList(c.sendq), closed})
+		rows = append(rows, []string{"ch" + strconv.Itoa(id), strconv.Itoa(c.cap), buffer(c), gList(c.recvq, unlimited), gList(c.sendq, unlimited), closed})
 	}
 	lines = append(lines, r.table(rows)...)
 	var sel []string
@@ -298,20 +314,29 @@ func stateName(status string, lang i18n.Lang) string {
 	return status
 }
 
-// gList lists goroutines as "G6 G7", at most maxQueueIDs of them, or "-".
-func gList(ids []int64) string {
+// gList lists goroutines as "G6 G7", as many as fit in w columns (at
+// most maxQueueIDs, at least one), the rest counted; "-" for none.
+func gList(ids []int64, w int) string {
 	if len(ids) == 0 {
 		return "-"
 	}
-	var parts []string
+	var b strings.Builder
 	for i, id := range ids {
-		if i == maxQueueIDs {
-			parts = append(parts, fmt.Sprintf("… +%d", len(ids)-i))
+		part := "G" + strconv.FormatInt(id, 10)
+		if i > 0 {
+			part = " " + part
+		}
+		more := ""
+		if rest := len(ids) - i - 1; rest > 0 {
+			more = fmt.Sprintf(" … +%d", rest)
+		}
+		if i == maxQueueIDs || (i > 0 && b.Len()+len(part)+width(more) > w) {
+			fmt.Fprintf(&b, " … +%d", len(ids)-i)
 			break
 		}
-		parts = append(parts, "G"+strconv.FormatInt(id, 10))
+		b.WriteString(part)
 	}
-	return strings.Join(parts, " ")
+	return b.String()
 }
 
 // runtimeSet returns the runtime's goroutines of m.
