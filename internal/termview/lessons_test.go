@@ -3,6 +3,7 @@ package termview
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"regexp"
 	"strings"
@@ -323,4 +324,24 @@ func cutColumns(line string, cuts []int) []string {
 		col += width(string(r))
 	}
 	return cells
+}
+
+// BenchmarkLessonText renders lesson 6, the longest, in Chinese and in
+// colour at 80 columns, without running its programs: the part of a
+// lesson view that does not depend on the runs.
+func BenchmarkLessonText(b *testing.B) {
+	tr, err := tour.Load(lessons.FS(), "zh")
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := tr.Lessons[5]
+	for b.Loop() {
+		r, err := New(Options{Lang: i18n.Zh, Color: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.write(io.Discard, l, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
