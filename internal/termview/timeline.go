@@ -42,7 +42,7 @@ func (r *Renderer) timeline(res *runner.Result) []string {
 	if end <= 0 {
 		return append(lines, txtNoTime.In(lang))
 	}
-	segs := sim.Segments(tr, end)
+	segs := withInstants(sim.Segments(tr, end), tr, end)
 	procs := max(tr.Procs, res.Procs)
 	for _, s := range segs {
 		procs = max(procs, s.P+1)
@@ -126,6 +126,30 @@ func traceEnd(res *runner.Result) int64 {
 	return end
 }
 
+// withInstants adds to segs the runs that took no virtual time, which
+// sim.Segments leaves out: main's last run, that prints and returns at
+// the very end, would otherwise not be drawn.
+func withInstants(segs []sim.Segment, tr *sim.Trace, end int64) []sim.Segment {
+	type key struct {
+		p int
+		g int64
+		t int64
+	}
+	started := map[key]bool{}
+	for _, s := range segs {
+		started[key{s.P, s.G, s.Start}] = true
+	}
+	for _, ev := range tr.Events {
+		if ev.Kind == sim.EvRun && ev.Time <= end && !started[key{ev.P, ev.G, ev.Time}] {
+			segs = append(segs, sim.Segment{P: ev.P, G: ev.G, Start: ev.Time, End: ev.Time})
+		}
+	}
+	return segs
+}
+
+// sliver is the share of a column given to a run of no virtual time.
+const sliver = 1e-6
+
 // grid returns, for each P and column, the goroutine that ran longest in
 // that column's stretch of [0, end), or 0 if none ran; a tie goes to the
 // lower goroutine id.
@@ -140,11 +164,18 @@ func grid(segs []sim.Segment, procs, cols int, end int64) [][]int64 {
 	}
 	col := float64(end) / float64(cols) // virtual ns per column
 	for _, s := range segs {
-		first := int(float64(s.Start) / col)
+		// A run at the very end belongs to the last column, not one past
+		// it; a run that took no virtual time (main printing its last
+		// line, at end) counts for a sliver, so that it shows where
+		// nothing else ran.
+		first := min(int(float64(s.Start)/col), cols-1)
 		last := min(int(float64(s.End)/col), cols-1)
 		for c := first; c <= last; c++ {
 			t := min(float64(s.End), float64(c+1)*col) - max(float64(s.Start), float64(c)*col)
-			if t <= 0 {
+			switch {
+			case s.End == s.Start:
+				t = sliver
+			case t <= 0:
 				continue
 			}
 			cell := cells[s.P][c]
