@@ -106,9 +106,10 @@ func runKey(sn *tour.Snippet) string {
 	return fmt.Sprintf("%+v\x00%s", sn.Info, sn.Code)
 }
 
-// cjkPunctAndSpace is Chinese punctuation followed by a space and more
-// text on the line: a soft line break turned into a space.
-var cjkPunctAndSpace = regexp.MustCompile(`[\x{3000}-\x{303F}\x{FF00}-\x{FF65}] +[^ │]`)
+// cjkPunctAndSpace is Chinese punctuation followed by one space and more
+// text on the line: a soft line break turned into a space. (Pictures
+// and headings set their columns two spaces apart.)
+var cjkPunctAndSpace = regexp.MustCompile(`[\x{3000}-\x{303F}\x{FF00}-\x{FF65}] [^ │]`)
 
 // traceLinesOf returns the event lines of the runs' traces, which the
 // trace picture shows as they are, like code.

@@ -202,7 +202,21 @@ func buffer(c *chState) string {
 // summary lists the run's virtual time and the scheduler's counts.
 func (r *Renderer) summary(res *runner.Result) []string {
 	rows := summaryRows(res.Stats, res.VirtualTime, r.opts.Lang)
-	return append([]string{r.pal.label(txtSummary.In(r.opts.Lang))}, r.rowsNoHeader(rows)...)
+	lines := []string{r.pal.label(txtSummary.In(r.opts.Lang))}
+	// A value too long for the width wraps under itself.
+	lw := 0
+	for _, row := range rows {
+		lw = max(lw, width(row[0]))
+	}
+	indent := strings.Repeat(" ", lw+2)
+	for _, row := range rows {
+		value := strings.Split(Wrap(row[1], r.opts.Width-len(margin)-len(indent)), "\n")
+		lines = append(lines, pad(row[0], lw)+"  "+value[0])
+		for _, v := range value[1:] {
+			lines = append(lines, indent+v)
+		}
+	}
+	return lines
 }
 
 // summaryRows are the summary's label and value pairs. The races row
