@@ -118,6 +118,7 @@ func (e *env) lesson(ctx context.Context, o *lessonOpts, args []string) error {
 		Color:    useColor(o.color, scr.tty, e.getenv),
 		Run:      !o.noRun,
 		Parallel: runtime.NumCPU(),
+		Cache:    e.runCache(),
 	})
 	if err != nil {
 		return err

@@ -45,8 +45,26 @@ func (r *Renderer) runAll(ctx context.Context, snippets []*tour.Snippet) []*snip
 	return runs
 }
 
-// run runs one snippet with its settings and the Renderer's timeout.
+// run runs one snippet with its settings and the Renderer's timeout, or
+// takes its run from Options.Cache.
 func (r *Renderer) run(ctx context.Context, sn *tour.Snippet) (*runner.Result, error) {
+	c := r.opts.Cache
+	if c == nil {
+		return r.runNow(ctx, sn)
+	}
+	key := cacheKey(sn)
+	if res, ok := c.Get(key); ok {
+		return res, nil
+	}
+	res, err := r.runNow(ctx, sn)
+	if cacheable(res, err) {
+		c.Put(key, res)
+	}
+	return res, err
+}
+
+// runNow runs one snippet with its settings and the Renderer's timeout.
+func (r *Renderer) runNow(ctx context.Context, sn *tour.Snippet) (*runner.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
 	in := sn.Info

@@ -41,6 +41,8 @@ type Options struct {
 	// Parallel is how many snippets run at once. Default 1; the CLI
 	// passes the number of CPUs.
 	Parallel int
+	// Cache, if not nil, keeps the snippets' runs for later views.
+	Cache Cache
 }
 
 // minWidth is the narrowest layout: a timeline row of 36 columns plus its
