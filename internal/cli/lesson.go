@@ -58,14 +58,21 @@ with a ✓ when the output is the one the lesson gives.
 
 On a terminal the text is coloured and, when longer than the screen,
 shown through $PAGER (less -R by default), as git does; piped, it is plain
-text. NO_COLOR turns colour off. The lesson is then marked as read.`,
+text. NO_COLOR turns colour off. The lesson is then marked as read.
+
+The programs' runs are kept in the user's cache directory
+($GOTOUR_GPM_CACHE_DIR if set), so that the next view of the lesson by the
+same build of gotour-gpm runs nothing.`,
 		Zh: `显示第 N 课（按编号）或 id 为 ID 的课程；用 "next" 则显示你还没读过的
 第一课。课程中的每个程序都在模拟的调度器上运行，其下方显示输出和图示；
 输出与课程给出的一致时标上 ✓。
 
 输出到终端时文字带颜色，超过一屏时像 git 一样通过 $PAGER（默认
 less -R）分页；通过管道输出时为纯文本。设置 NO_COLOR 可关闭颜色。
-读完后这一课会被标记为已读。`,
+读完后这一课会被标记为已读。
+
+程序的运行结果保存在用户的缓存目录里（设置了 $GOTOUR_GPM_CACHE_DIR 时保存在该目录），
+同一个 gotour-gpm 版本再次显示这一课时不必重新运行。`,
 	})
 	return cmd
 }
