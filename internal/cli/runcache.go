@@ -3,15 +3,16 @@ package cli
 // The lesson command's cache of snippet runs. Every program of a lesson
 // runs on the simulator each time the lesson is shown; the runs are
 // deterministic, so a later view of the same lesson by the same build of
-// gotour-gpm reads them back instead (termview.Cache). Each build has a
-// directory of its own, so a new build never reads an old build's runs;
-// a file that cannot be read back whole, or that holds another key's
-// run, is a miss, and the run that follows replaces it.
+// gotour-gpm reads back what was drawn under each program instead
+// (termview.Cache). Each build has a directory of its own, so a new build
+// never reads an old build's drawings; a file that cannot be read back
+// whole, or that holds another key's drawing, is a miss, and the view
+// that follows replaces it.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,29 +22,23 @@ import (
 	"runtime/debug"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/termview"
-	"github.com/gotour-gpm/gotour-gpm/runner"
 )
 
 // cacheDirEnv names the directory of the run cache, instead of
 // gotour-gpm under the user's cache directory.
 const cacheDirEnv = "GOTOUR_GPM_CACHE_DIR"
 
-// maxCachedRun bounds a cached run read back; a lesson snippet's run,
-// trace included, takes a few hundred KiB at most.
-const maxCachedRun = 64 << 20
+// maxCached bounds a cached drawing read back; one is a few KiB.
+const maxCached = 1 << 20
 
-// fileCache is a termview.Cache in a directory, a JSON file per run.
+// fileCache is a termview.Cache in a directory, a file per drawing: its
+// key, the SHA-256 of the drawing and the drawing, the first two on a
+// line each.
 type fileCache struct{ dir string }
 
-// cachedRun is a run on disk, with the key it was stored under.
-type cachedRun struct {
-	Key    string         `json:"key"`
-	Result *runner.Result `json:"result"`
-}
-
-// runCache returns the lesson command's run cache, or nil when there is
-// no cache directory or the running binary cannot be told apart from
-// other builds.
+// runCache returns the lesson command's cache, or nil when there is no
+// cache directory or the running binary cannot be told apart from other
+// builds.
 func (e *env) runCache() termview.Cache {
 	dir := e.getenv(cacheDirEnv)
 	if dir == "" {
@@ -84,41 +79,46 @@ func (e *env) buildID() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
-func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key+".json") }
+func (c *fileCache) path(key string) string { return filepath.Join(c.dir, key) }
 
-// Get reads the run stored under key.
-func (c *fileCache) Get(key string) (*runner.Result, bool) {
+// Get reads the drawing stored under key.
+func (c *fileCache) Get(key string) ([]byte, bool) {
 	f, err := os.Open(c.path(key))
 	if err != nil {
 		return nil, false
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxCachedRun+1))
-	if err != nil || len(data) > maxCachedRun {
+	data, err := io.ReadAll(io.LimitReader(f, maxCached+1))
+	if err != nil || len(data) > maxCached {
 		return nil, false
 	}
-	var cr cachedRun
-	if json.Unmarshal(data, &cr) != nil || cr.Key != key || cr.Result == nil {
+	k, rest, _ := bytes.Cut(data, []byte("\n"))
+	sum, body, ok := bytes.Cut(rest, []byte("\n"))
+	if !ok || string(k) != key || string(sum) != checksum(body) {
 		return nil, false
 	}
-	return cr.Result, true
+	return body, true
 }
 
-// Put stores res under key, through a temporary file renamed into place,
-// so that a reader never sees half a file.
-func (c *fileCache) Put(key string, res *runner.Result) {
-	data, err := json.Marshal(cachedRun{Key: key, Result: res})
-	if err != nil || os.MkdirAll(c.dir, 0o755) != nil {
+// Put stores data under key, through a temporary file renamed into
+// place, so that a reader never sees half a file.
+func (c *fileCache) Put(key string, data []byte) {
+	if os.MkdirAll(c.dir, 0o755) != nil {
 		return
 	}
 	tmp, err := os.CreateTemp(c.dir, key+".*.tmp")
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(data)
+	_, werr := fmt.Fprintf(tmp, "%s\n%s\n%s", key, checksum(data), data)
 	if cerr := tmp.Close(); werr != nil || cerr != nil || os.Rename(tmp.Name(), c.path(key)) != nil {
 		os.Remove(tmp.Name())
 	}
+}
+
+func checksum(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // userCacheDir is os.UserCacheDir reading the environment through

@@ -47,64 +47,63 @@ func lessonViewOf(t *testing.T, dir, lessons string) string {
 // cachedFiles are the run files in the cache directory.
 func cachedFiles(t *testing.T, dir string) []string {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "runs", "*", "*.json"))
+	files, err := filepath.Glob(filepath.Join(dir, "runs", "*", "*"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return files
 }
 
-// TestRunCache shows a lesson three times: the first view stores its
-// program's run, the second reads it back and shows the same text, and
-// after the cached file is damaged (cut short, garbage, another run's
-// key) the view is still the same and the file is whole again.
+// TestRunCache shows a lesson three times: the first view stores what it
+// drew under its program, the second reads it back and shows the same
+// text, and after the cached file is damaged (cut short, garbage, another
+// key's drawing, a changed drawing) the view is still the same and the
+// file is whole again.
 func TestRunCache(t *testing.T) {
 	dir := t.TempDir()
 	first := lessonView(t, dir)
 	files := cachedFiles(t, dir)
 	if len(files) != 1 {
-		t.Fatalf("after one view of a lesson with one program, the cache holds %d runs: %v", len(files), files)
+		t.Fatalf("after one view of a lesson with one program, the cache holds %d files: %v", len(files), files)
 	}
 	good, err := os.ReadFile(files[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	var fc fileCache
-	fc.dir = filepath.Dir(files[0])
-	key := strings.TrimSuffix(filepath.Base(files[0]), ".json")
-	if res, ok := fc.Get(key); !ok || !strings.Contains(string(res.Stdout), "hello") {
-		t.Fatalf("the stored run does not read back: %v %v", res, ok)
+	fc := fileCache{dir: filepath.Dir(files[0])}
+	key := filepath.Base(files[0])
+	if data, ok := fc.Get(key); !ok || !strings.Contains(first, string(data)) || !strings.Contains(string(data), "│ hello") {
+		t.Fatalf("the stored drawing does not read back as the one shown: %q %v", data, ok)
 	}
 	if diff := cmp.Diff(first, lessonView(t, dir)); diff != "" {
 		t.Errorf("the view from the cache differs (-first +second):\n%s", diff)
 	}
 
-	other := strings.Replace(string(good), key, strings.Repeat("0", len(key)), 1)
 	for name, damage := range map[string][]byte{
-		"cut short":     good[:len(good)/2],
-		"garbage":       []byte("\x00\xff not json"),
-		"another key":   []byte(other),
-		"no result":     []byte(`{"key":"` + key + `"}`),
-		"empty file":    nil,
-		"wrong outcome": []byte(strings.Replace(string(good), `"Outcome":`, `"Outcome":"x",`, 1)),
+		"cut short":       good[:len(good)-3],
+		"garbage":         []byte("\x00\xff not a drawing"),
+		"another key":     []byte(strings.Replace(string(good), key, strings.Repeat("0", len(key)), 1)),
+		"changed drawing": []byte(strings.Replace(string(good), "hello", "HELLO", 1)),
+		"no checksum":     []byte(key + "\n"),
+		"empty file":      nil,
 	} {
 		if err := os.WriteFile(files[0], damage, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		if _, ok := fc.Get(key); ok {
-			t.Errorf("%s: a damaged run reads back", name)
+			t.Errorf("%s: a damaged drawing reads back", name)
 		}
 		if diff := cmp.Diff(first, lessonView(t, dir)); diff != "" {
 			t.Errorf("%s: the view with a damaged cache differs (-first +second):\n%s", name, diff)
 		}
 		if _, ok := fc.Get(key); !ok {
-			t.Errorf("%s: the view did not store the run again", name)
+			t.Errorf("%s: the view did not store the drawing again", name)
 		}
 	}
 }
 
-// TestRunCacheLesson1 shows the real lesson 1 twice: its runs, traces
-// and all, read back from the cache's JSON draw the same pictures.
+// TestRunCacheLesson1 shows the real lesson 1 twice: the second view,
+// all from the cache, is the same.
 func TestRunCacheLesson1(t *testing.T) {
 	dir := t.TempDir()
 	first := lessonViewOf(t, dir, "")
@@ -113,7 +112,7 @@ func TestRunCacheLesson1(t *testing.T) {
 		t.Fatal(err)
 	}
 	if n, want := len(cachedFiles(t, dir)), len(tr.Lessons[0].Snippets); n != want {
-		t.Fatalf("lesson 1 stored %d runs, want one for each of its %d programs", n, want)
+		t.Fatalf("lesson 1 stored %d drawings, want one for each of its %d programs", n, want)
 	}
 	if diff := cmp.Diff(first, lessonViewOf(t, dir, "")); diff != "" {
 		t.Errorf("lesson 1 from the cache differs (-first +second):\n%s", diff)

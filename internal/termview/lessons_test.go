@@ -89,7 +89,7 @@ func (c *runCache) get(t *testing.T, l *tour.Lesson) []*snippetRun {
 		todo, at = append(todo, sn), append(at, i)
 	}
 	c.mu.Unlock()
-	done := c.r.runAll(context.Background(), todo)
+	done := c.r.runAll(context.Background(), todo, nil)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for j, run := range done {

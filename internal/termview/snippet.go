@@ -12,10 +12,12 @@ import (
 )
 
 // snippetRun is one snippet's run: a result, a tool error, or nothing for
-// a snippet that does not run (norun, nobuild).
+// a snippet that does not run (norun, nobuild); or, from Options.Cache,
+// what an earlier view drew under it.
 type snippetRun struct {
-	res *runner.Result
-	err error
+	res    *runner.Result
+	err    error
+	cached []byte
 }
 
 // maxOutputLines bounds the lines of output shown under a snippet; the
@@ -24,12 +26,16 @@ const maxOutputLines = 40
 
 // runAll runs every snippet that runs, up to Options.Parallel at once, and
 // returns their runs in the snippets' order.
-func (r *Renderer) runAll(ctx context.Context, snippets []*tour.Snippet) []*snippetRun {
+func (r *Renderer) runAll(ctx context.Context, snippets []*tour.Snippet, cached [][]byte) []*snippetRun {
 	runs := make([]*snippetRun, len(snippets))
 	sem := make(chan struct{}, r.opts.Parallel)
 	var wg sync.WaitGroup
 	for i, sn := range snippets {
 		runs[i] = &snippetRun{}
+		if cached != nil && cached[i] != nil {
+			runs[i].cached = cached[i]
+			continue
+		}
 		if sn.Info.NoRun || sn.Info.NoBuild {
 			continue
 		}
@@ -45,26 +51,8 @@ func (r *Renderer) runAll(ctx context.Context, snippets []*tour.Snippet) []*snip
 	return runs
 }
 
-// run runs one snippet with its settings and the Renderer's timeout, or
-// takes its run from Options.Cache.
+// run runs one snippet with its settings and the Renderer's timeout.
 func (r *Renderer) run(ctx context.Context, sn *tour.Snippet) (*runner.Result, error) {
-	c := r.opts.Cache
-	if c == nil {
-		return r.runNow(ctx, sn)
-	}
-	key := cacheKey(sn)
-	if res, ok := c.Get(key); ok {
-		return res, nil
-	}
-	res, err := r.runNow(ctx, sn)
-	if cacheable(res, err) {
-		c.Put(key, res)
-	}
-	return res, err
-}
-
-// runNow runs one snippet with its settings and the Renderer's timeout.
-func (r *Renderer) runNow(ctx context.Context, sn *tour.Snippet) (*runner.Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, r.opts.Timeout)
 	defer cancel()
 	in := sn.Info
@@ -86,6 +74,21 @@ var wantOutcome = map[tour.Failure]runner.Outcome{
 	tour.FailPanic:    runner.OutcomePanic,
 	tour.FailFatal:    runner.OutcomeFatal,
 	tour.FailExit:     runner.OutcomeExit,
+}
+
+// writeRunCached draws a snippet's run, or what Options.Cache kept of
+// it, and keeps what it drew of a run that ended on its own.
+func (r *Renderer) writeRunCached(b *strings.Builder, sn *tour.Snippet, run *snippetRun) {
+	if run.cached != nil {
+		b.Write(run.cached)
+		return
+	}
+	var block strings.Builder
+	r.writeRun(&block, sn, run)
+	if r.opts.Cache != nil && cacheable(run.res, run.err) {
+		r.opts.Cache.Put(r.blockKey(sn), []byte(block.String()))
+	}
+	b.WriteString(block.String())
 }
 
 // writeRun draws a snippet's run: the output, whether it is what the

@@ -41,7 +41,8 @@ type Options struct {
 	// Parallel is how many snippets run at once. Default 1; the CLI
 	// passes the number of CPUs.
 	Parallel int
-	// Cache, if not nil, keeps the snippets' runs for later views.
+	// Cache, if not nil, keeps what is drawn under each snippet that ran,
+	// for later views.
 	Cache Cache
 }
 
@@ -125,7 +126,7 @@ func (r *Renderer) glamour(width int) (*glamour.TermRenderer, error) {
 func (r *Renderer) Lesson(ctx context.Context, w io.Writer, l *tour.Lesson) error {
 	var runs []*snippetRun
 	if r.opts.Run {
-		runs = r.runAll(ctx, l.Snippets)
+		runs = r.runAll(ctx, l.Snippets, r.cached(l.Snippets))
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -153,7 +154,7 @@ func (r *Renderer) write(w io.Writer, l *tour.Lesson, runs []*snippetRun) error 
 			return err
 		}
 		if runs != nil {
-			r.writeRun(&b, sn, runs[i])
+			r.writeRunCached(&b, sn, runs[i])
 		} else {
 			r.writeExpected(&b, sn)
 		}
