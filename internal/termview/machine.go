@@ -53,8 +53,12 @@ type chState struct {
 	cap    int
 	len    int
 	closed bool
-	recvq  []int64
-	sendq  []int64
+	// sendx and recvx are the ring's next slot to fill and to empty, as
+	// in the runtime's hchan (chan.go): they move as sim/chan.go moves
+	// them, which the events of buffered sends and receives say.
+	sendx, recvx int
+	recvq        []int64
+	sendq        []int64
 }
 
 // machine is the replayed state after some prefix of the trace.
@@ -298,6 +302,27 @@ func (m *machine) applyChan(e *sim.Event) {
 			c.sendq = remove(c.sendq, e.Other)
 		}
 		c.len = int(e.N)
+		c.moveRing(e)
+	}
+}
+
+// moveRing moves c's ring indices for a send or receive that completed:
+// a send into the buffer fills sendx; a receive from it empties recvx;
+// a receive from a full buffer with a sender waiting takes recvx and puts
+// the sender's value there, so that sendx follows recvx (recv,
+// chan.go:702-746).
+func (c *chState) moveRing(e *sim.Event) {
+	if c.cap <= 0 {
+		return
+	}
+	switch {
+	case e.Kind == sim.EvSend && e.Detail == "":
+		c.sendx = (c.sendx + 1) % c.cap
+	case e.Kind == sim.EvRecv && e.Detail == "":
+		c.recvx = (c.recvx + 1) % c.cap
+	case e.Kind == sim.EvRecv && e.Detail == "handoff":
+		c.recvx = (c.recvx + 1) % c.cap
+		c.sendx = c.recvx
 	}
 }
 

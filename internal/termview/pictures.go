@@ -195,8 +195,12 @@ func buffer(c *chState) string {
 	if c.cap > 16 {
 		return fmt.Sprintf("%d/%d", c.len, c.cap)
 	}
-	return "[" + strings.Repeat("#", c.len) + strings.Repeat(".", max(c.cap-c.len, 0)) + "] " +
-		strconv.Itoa(c.len) + "/" + strconv.Itoa(c.cap)
+	// The slots as the ring holds them: the len full ones start at recvx.
+	slots := []byte(strings.Repeat(".", c.cap))
+	for i := range min(c.len, c.cap) {
+		slots[(c.recvx+i)%c.cap] = '#'
+	}
+	return fmt.Sprintf("[%s] %d/%d recvx=%d sendx=%d", slots, c.len, c.cap, c.recvx, c.sendx)
 }
 
 // summary lists the run's virtual time and the scheduler's counts.

@@ -296,3 +296,34 @@ func TestTimeline(t *testing.T) {
 		}
 	}
 }
+
+// TestReplayRing checks a buffered channel's ring indices and slots as
+// the runtime moves them: three sends fill slots 0-2, a receive empties
+// slot 0, the fourth send wraps into slot 0, and a receive from the full
+// ring while a sender waits takes slot 1 and puts the sender's value
+// there.
+func TestReplayRing(t *testing.T) {
+	evs := []sim.Event{{Kind: sim.EvChanMake, Ch: 1, N: 3}}
+	send := func(n int64) sim.Event { return sim.Event{Kind: sim.EvSend, G: 1, Ch: 1, N: n} }
+	recv := func(n int64) sim.Event { return sim.Event{Kind: sim.EvRecv, G: 1, Ch: 1, N: n} }
+	tests := []struct {
+		ev   sim.Event
+		want string
+	}{
+		{send(1), "[#..] 1/3 recvx=0 sendx=1"},
+		{send(2), "[##.] 2/3 recvx=0 sendx=2"},
+		{send(3), "[###] 3/3 recvx=0 sendx=0"},
+		{recv(2), "[.##] 2/3 recvx=1 sendx=0"},
+		{send(3), "[###] 3/3 recvx=1 sendx=1"},
+		{sim.Event{Kind: sim.EvSend, G: 7, Ch: 1, N: 3, Detail: "block"}, "[###] 3/3 recvx=1 sendx=1"},
+		{sim.Event{Kind: sim.EvRecv, G: 1, Ch: 1, Other: 7, N: 3, Detail: "handoff"}, "[###] 3/3 recvx=2 sendx=2"},
+		{recv(2), "[##.] 2/3 recvx=0 sendx=2"},
+	}
+	for i, tt := range tests {
+		evs = append(evs, tt.ev)
+		m := replayTo(&sim.Trace{Procs: 1, Events: evs}, len(evs))
+		if got := buffer(m.chans[1]); got != tt.want {
+			t.Errorf("after event %d (%v %s n=%d): buffer %q, want %q", i+1, tt.ev.Kind, tt.ev.Detail, tt.ev.N, got, tt.want)
+		}
+	}
+}
