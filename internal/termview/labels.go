@@ -96,7 +96,7 @@ var (
 	txtRunSummary      = i18n.Text{En: "summary", Zh: "运行摘要"}
 	txtSeed            = i18n.Text{En: "seed", Zh: "种子"}
 	txtTraceTitle      = i18n.Text{En: "Trace · the first %d of %d events", Zh: "跟踪记录 · %[2]d 个事件中的前 %[1]d 个"}
-	txtTraceTime       = i18n.Text{En: "time(ns)", Zh: "时间（纳秒）"}
+	txtTraceTime       = i18n.Text{En: "time(ns)", Zh: "时间/纳秒"}
 	txtTraceKind       = i18n.Text{En: "kind", Zh: "事件"}
 	txtTraceDetails    = i18n.Text{En: "details", Zh: "详情"}
 	txtMoreEvents      = i18n.Text{En: "… %d more events (gotour-gpm run FILE.go --trace - shows them all)", Zh: "……还有 %d 个事件（gotour-gpm run FILE.go --trace - 可以全部列出）"}
