@@ -90,7 +90,7 @@ func TestCheckErrors(t *testing.T) {
 		{"undefined", "package main\n\nfunc main() {\n\tx = 1\n}\n", "prog.go:4:2: undefined: x"},
 		{"unused import", "package main\n\nimport \"fmt\"\n\nfunc main() {}\n", `prog.go:3:8: "fmt" imported and not used`},
 		{"refused import", "package main\n\nimport \"os/exec\"\n\nfunc main() { exec.Command(\"ls\") }\n",
-			`prog.go:3:8: import "os/exec" is not allowed (allowed: bytes, cmp, context, errors, fmt, gpm, maps, math, math/rand, os, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unicode, unicode/utf8)`},
+			`prog.go:3:8: import "os/exec" is not allowed (allowed: bytes, cmp, context, errors, fmt, gpm, io, maps, math, math/rand, os, runtime, runtime/debug, slices, sort, strconv, strings, sync, sync/atomic, time, unicode, unicode/utf8)`},
 		{"unavailable shadow", "package main\n\nimport \"gpm\"\n\nfunc main() { gpm.X() }\n", `prog.go:3:8: import "gpm" is not available in this runner`},
 		{"refused unsafe", "package main\nimport \"unsafe\"\nfunc main() { _ = unsafe.Sizeof(1) }\n", `prog.go:2:8: import "unsafe" is not allowed`},
 		{"empty", "", "prog.go:1:1: expected 'package', found 'EOF'"},

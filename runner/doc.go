@@ -33,14 +33,18 @@
 // clock or randomness of the real machine.
 //
 //   - Only the allowlist (symbols.go) is importable: bytes, errors, fmt,
-//     math, sort, strconv, strings, sync/atomic, unicode, unicode/utf8
+//     io, math, sort, strconv, strings, sync/atomic, unicode, unicode/utf8
 //     (compiled, their symbols generated for Go 1.26 by yaegi's extract
 //     into internal/stdsym); context, gpm, math/rand, os, runtime,
 //     runtime/debug, sync, time (shadow packages); cmp, maps, slices
 //     (calls rewritten into helpers emitted in the program). unsafe,
 //     reflect, os/exec, net, syscall and io/fs never are.
 //   - Standard output and error are the run's: fmt's Print functions and
-//     the shadow os.Stdout and os.Stderr write into Result; the builtins
+//     os.Stdout and os.Stderr write into Result. The three streams are
+//     compiled *os.File values (internal/osval), so fmt.Fprintln(os.Stderr,
+//     ...), io.MultiWriter(os.Stdout, &b) and fmt.Fscan(os.Stdin, ...) take
+//     them as any io.Writer or io.Reader. io.Pipe is withheld (its ends
+//     synchronise through real channels the simulator cannot see). The builtins
 //     print and println write to stderr. Stdin is empty. os.Args is
 //     ["prog"], the environment is empty, os.Exit ends the run with its
 //     code.
@@ -95,6 +99,9 @@
 //     first, "main.f(...)" then "\t/path/prog.go:12", and every goroutine
 //     of a traceback ends with "created by main.main in goroutine 1" and
 //     the go statement's location (trace.go, traceback.go).
+//   - make(<-chan T) and make(chan<- T), which reflect refuses, make a
+//     bidirectional channel converted to the type (rewrite_make.go);
+//     panic(nil) panics with a *runtime.PanicNilError (internal/rtval).
 //   - print and println write to stderr with the runtime's formatting
 //     (rewrite_print.go, print.go).
 //   - fmt calls the learner's Error methods (yaegi's MapTypes for fmt

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"time"
 
+	osval "github.com/gotour-gpm/gotour-gpm/runner/internal/osval"
 	"github.com/gotour-gpm/gotour-gpm/runner/internal/stdsym"
 	"github.com/gotour-gpm/gotour-gpm/sim"
 	"github.com/traefik/yaegi/interp"
@@ -211,6 +212,10 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 			r.op()
 			return r.snapshot(label)
 		}),
+		"File":   reflect.ValueOf((*osval.File)(nil)),
+		"Stdin":  reflect.ValueOf(osval.New("/dev/stdin", nil)),
+		"Stdout": reflect.ValueOf(osval.New("/dev/stdout", r.stdout)),
+		"Stderr": reflect.ValueOf(osval.New("/dev/stderr", r.stderr)),
 		"Write": reflect.ValueOf(func(fd int, p []byte) (int, error) {
 			if fd == 2 {
 				return r.stderr.Write(p)

@@ -181,7 +181,7 @@ func TestNormalizeStderr(t *testing.T) {
 
 // corpusImports are the packages a corpus program may import (os only for os.Exit).
 var corpusImports = []string{
-	"errors", "fmt", "math", "os", "runtime", "runtime/debug", "sort",
+	"errors", "fmt", "io", "math", "os", "runtime", "runtime/debug", "sort",
 	"strconv", "strings", "sync", "sync/atomic", "time",
 }
 

@@ -85,6 +85,9 @@ func (r *run) panicked(gr *gor, p any) {
 	info.Status = "running"
 	b.WriteString(info.Header() + "\n")
 	_, explicit := p.(*panicBox)
+	if _, ok := p.(*panicNilError); ok {
+		explicit = true // panic(nil)
+	}
 	msg := ""
 	if e, ok := recoveredValue(p).(error); ok {
 		msg = e.Error()

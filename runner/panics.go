@@ -33,6 +33,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	rtval "github.com/gotour-gpm/gotour-gpm/runner/internal/rtval"
 )
 
 // panicBox is what the shim panics with for a learner's panic(x).
@@ -54,20 +56,19 @@ type recFrame struct {
 	rec *panicRec // the panic it recovered
 }
 
-// panicNilError is gc's *runtime.PanicNilError, what panic(nil) panics with.
-type panicNilError struct{}
-
-func (*panicNilError) Error() string { return "panic called with nil argument" }
-func (*panicNilError) RuntimeError() {}
+// panicNilError is gc's runtime.PanicNilError, what panic(nil) panics
+// with; the shadow runtime exports it under that name.
+type panicNilError = rtval.PanicNilError
 
 // panicExports are the shim's panic and recover functions.
 func (r *run) panicExports() map[string]reflect.Value {
 	return map[string]reflect.Value{
-		"Panic":        reflect.ValueOf(r.panicBoxed),
-		"Recover":      reflect.ValueOf(r.recoverValue),
-		"RecoverEnter": reflect.ValueOf(r.recoverEnter),
-		"RecoverExit":  reflect.ValueOf(r.recoverExit),
-		"PanicValue":   reflect.ValueOf(panicValueText),
+		"Panic":         reflect.ValueOf(r.panicBoxed),
+		"Recover":       reflect.ValueOf(r.recoverValue),
+		"RecoverEnter":  reflect.ValueOf(r.recoverEnter),
+		"RecoverExit":   reflect.ValueOf(r.recoverExit),
+		"PanicValue":    reflect.ValueOf(panicValueText),
+		"PanicNilError": reflect.ValueOf((*panicNilError)(nil)),
 	}
 }
 

@@ -92,11 +92,12 @@ func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, 
 			pr, err = nil, fmt.Errorf("runner: internal error rewriting %s: %v", filename, v)
 		}
 	}()
+	trace := newTraceInfo(p)
 	out, recursive, err := rewrite(p)
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive, trace: newTraceInfo(p)}, nil
+	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive, trace: trace}, nil
 }
 
 // edit replaces src[start:end] with the parts render returns, or inserts

@@ -225,6 +225,8 @@ func (r *rewriter) call(c *ast.CallExpr, stack []ast.Node, frames map[ast.Node]s
 				r.minMax(c, b.Name())
 			case "clear":
 				r.clear(c)
+			case "make":
+				r.makeDirChan(c)
 			}
 		}
 		return

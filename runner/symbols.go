@@ -28,7 +28,7 @@ import (
 //     never imports them.
 var (
 	allowedStdlib = []string{
-		"bytes", "errors", "fmt", "math", "sort",
+		"bytes", "errors", "fmt", "io", "math", "sort",
 		"strconv", "strings", "sync/atomic", "unicode", "unicode/utf8",
 	}
 	shadowedPkgs = []string{"context", "gpm", "math/rand", "os", "runtime", "runtime/debug", "sync", "time"}
@@ -89,9 +89,35 @@ func stdlibExports() interp.Exports {
 		if syms, ok := stdsym.Symbols[exportKey(p)]; ok {
 			out[exportKey(p)] = syms
 		}
+		if syms, ok := withheldOut[exportKey(p)]; ok {
+			out[exportKey(p)] = syms
+		}
 	}
 	return out
 }
+
+// withheld lists the symbols of allowed packages that a program may not
+// use: io.Pipe synchronises its two ends with real channels and a real
+// mutex, which would block the host goroutine of a simulated G where the
+// simulator cannot see it. Using one is "undefined: io.Pipe".
+var withheld = map[string][]string{"io": {"Pipe", "PipeReader", "PipeWriter"}}
+
+// withheldOut holds the symbol maps of the packages in withheld, without
+// those symbols.
+var withheldOut = func() interp.Exports {
+	out := interp.Exports{}
+	for p, names := range withheld {
+		syms := map[string]reflect.Value{}
+		for k, v := range stdsym.Symbols[exportKey(p)] {
+			syms[k] = v
+		}
+		for _, n := range names {
+			delete(syms, n)
+		}
+		out[exportKey(p)] = syms
+	}
+	return out
+}()
 
 // shadowExports returns the entries of shadow that are shadowed packages,
 // keyed as yaegi expects. Entries for other paths are ignored, so a back end

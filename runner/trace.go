@@ -46,6 +46,9 @@ type traceFunc struct {
 	// program's functions.
 	ops     map[string][]int
 	learner bool
+	// deferred names the functions this body defers by name or literal.
+	deferred map[string]bool
+	parent   *traceFunc // the function a literal is in
 }
 
 // goSite is one go statement: the function it is in and its line, which
@@ -150,7 +153,7 @@ func (b *traceBuilder) named(n ast.Node, name string, params bool, body *ast.Blo
 }
 
 func (b *traceBuilder) add(n ast.Node, name string, params bool, body *ast.BlockStmt) *traceFunc {
-	f := &traceFunc{name: name, params: params, line: b.p.fset.Position(body.Lbrace).Line, calls: map[string][]int{}, ops: map[string][]int{}}
+	f := &traceFunc{name: name, params: params, line: b.p.fset.Position(body.Lbrace).Line, calls: map[string][]int{}, ops: map[string][]int{}, deferred: map[string]bool{}}
 	if n := len(body.List); n > 0 {
 		first, last := b.p.fset.Position(body.List[0].Pos()).Line, b.p.fset.Position(body.List[n-1].End()).Line
 		if first == last {
@@ -179,6 +182,7 @@ func (b *traceBuilder) visitLit(parent string, declared bool) func(ast.Node) boo
 			name = fmt.Sprintf("%s.func%d", parent, n)
 		}
 		f := b.add(lit, name, lit.Type.Params.NumFields() > 0, lit.Body)
+		f.parent = b.ti.named(parent)
 		ast.Inspect(lit.Body, b.visitLit(f.name, false))
 		return false
 	}
@@ -232,6 +236,14 @@ func (b *traceBuilder) calls() {
 				}
 				b.ti.goSites[b.p.fset.Position(m.Pos()).Offset] = site
 				return false // the call is the goroutine's, not this function's
+			case *ast.DeferStmt:
+				if name := b.callee(m.Call.Fun, declOf); name != "" {
+					f.deferred[name] = true
+				}
+				for _, a := range m.Call.Args {
+					ast.Inspect(a, func(n ast.Node) bool { return true })
+				}
+				return false
 			case *ast.CallExpr:
 				line := b.p.fset.Position(m.Lparen).Line
 				if callee := b.callee(m.Fun, declOf); callee != "" {

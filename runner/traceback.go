@@ -78,21 +78,43 @@ func (r *run) frames(gr *gor, explicit bool, msg string) []frame {
 			fs = append(fs, f)
 		}
 	}
+	// A panic in a deferred call leaves yaegi's frame of the function that
+	// deferred it without its line; a deferred literal's is its parent.
+	for len(fs) > 0 {
+		last := fs[len(fs)-1]
+		if last.parent == nil || !last.parent.deferred[last.name] {
+			break
+		}
+		fs = append(fs, last.parent)
+	}
 	out := make([]frame, len(fs))
 	for i, f := range fs {
 		out[i] = frame{fn: f}
-		switch {
-		case i == 0 && explicit && len(f.panics) == 1:
-			out[i].line = f.panics[0]
-		case i == 0 && f.only != 0:
-			out[i].line = f.only
-		case i == 0 && !explicit:
-			out[i].line, _ = f.opLine(msg)
-		case i > 0:
+		if i == 0 || f.deferred[fs[i-1].name] {
+			// Where it panicked: a function's deferred calls run from
+			// there.
+			out[i].line = f.panicLine(explicit, msg)
+		} else {
 			out[i].line, _ = f.callLine(fs[i-1].name)
 		}
 	}
 	return out
+}
+
+// panicLine is the line where f panicked, when the source leaves one
+// possibility: its one panic call for the learner's panic, or the line
+// all its statements are on, or its one operation that can fail with msg.
+func (f *traceFunc) panicLine(explicit bool, msg string) int {
+	switch {
+	case explicit && len(f.panics) == 1:
+		return f.panics[0]
+	case f.only != 0:
+		return f.only
+	case !explicit:
+		line, _ := f.opLine(msg)
+		return line
+	}
+	return 0
 }
 
 // frame is one frame of a traceback; line 0 when unknown.

@@ -21,22 +21,17 @@ func Getenv(key string) string { return "" }
 // LookupEnv reports every key as unset.
 func LookupEnv(key string) (string, bool) { return "", false }
 
-// File is one of the standard streams.
-type File struct{ fd int }
+// File is one of the standard streams, a compiled value of the runner's
+// so that compiled code (io.MultiWriter, fmt.Fprintln) takes it as an
+// io.Writer like any other.
+type File = rt.File
 
+// The standard streams write into the run's output; Stdin is empty.
 var (
-	Stdin  = &File{0}
-	Stdout = &File{1}
-	Stderr = &File{2}
+	Stdin  *File = rt.Stdin
+	Stdout *File = rt.Stdout
+	Stderr *File = rt.Stderr
 )
 
-// ErrClosed is returned by reads: there is no input.
+// ErrClosed is the error of an operation on a closed file.
 var ErrClosed = errors.New("file already closed")
-
-func (f *File) Write(b []byte) (int, error)       { return rt.Write(f.fd, b) }
-func (f *File) WriteString(s string) (int, error) { return rt.Write(f.fd, []byte(s)) }
-func (f *File) Read(b []byte) (int, error)        { return 0, errEOF }
-func (f *File) Close() error                      { return nil }
-func (f *File) Name() string                      { return [...]string{"/dev/stdin", "/dev/stdout", "/dev/stderr"}[f.fd] }
-
-var errEOF = errors.New("EOF")

@@ -15,6 +15,9 @@ const (
 // compiled values, which yaegi can assert only to compiled interfaces.
 type Error = rt.Error
 
+// PanicNilError is what panic(nil) panics with.
+type PanicNilError = rt.PanicNilError
+
 func Gosched()             { rt.Gosched() }
 func GOMAXPROCS(n int) int { return rt.GOMAXPROCS(n) }
 func NumGoroutine() int    { return rt.NumGoroutine() }

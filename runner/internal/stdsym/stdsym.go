@@ -17,7 +17,7 @@
 // interpreter.
 package stdsym
 
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract bytes errors fmt math math/rand sort strconv strings sync/atomic time unicode unicode/utf8
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract bytes errors fmt io math math/rand sort strconv strings sync/atomic time unicode unicode/utf8
 
 import (
 	"fmt"
