@@ -44,7 +44,7 @@ func (r *Renderer) mdTable(lines []string) (string, error) {
 			if c < len(row) {
 				cell = row[c]
 			}
-			out, err := r.inlineGlued(cell, unlimited)
+			out, err := r.inlineGlued(cell, unlimited, false)
 			if err != nil {
 				return "", err
 			}
@@ -68,7 +68,7 @@ func (r *Renderer) mdTable(lines []string) (string, error) {
 					src = rows[i][c]
 				}
 				var err error
-				if cells[c], err = r.inlineGlued(src, widths[c]); err != nil {
+				if cells[c], err = r.inlineGlued(src, widths[c], false); err != nil {
 					return "", err
 				}
 			}

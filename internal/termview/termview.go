@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	// Its lexers replace chroma's in the registry glamour reads.
 	_ "github.com/gotour-gpm/gotour-gpm/internal/highlight"
@@ -207,15 +208,18 @@ const unlimited = 1 << 14
 // inline renders one paragraph or heading of Markdown, given as one line,
 // wrapped at width columns, and returns its lines without the margin.
 func (r *Renderer) inline(text string, width int) ([]string, error) {
-	lines, err := r.inlineGlued(text, width)
+	lines, err := r.inlineGlued(text, width, true)
 	for i, l := range lines {
 		lines[i] = strings.ReplaceAll(l, string(glue), " ")
 	}
 	return lines, err
 }
 
-// inlineGlued is inline with the glue (see keepTogether) left in.
-func (r *Renderer) inlineGlued(text string, width int) ([]string, error) {
+// inlineGlued is inline with the glue (see keepTogether) left in. With
+// noWidow, a lone Chinese character on the last line is avoided by
+// wrapping narrower (not in a table cell, whose width is the least it
+// may have).
+func (r *Renderer) inlineGlued(text string, width int, noWidow bool) ([]string, error) {
 	if text == "" {
 		return []string{""}, nil
 	}
@@ -225,19 +229,47 @@ func (r *Renderer) inlineGlued(text string, width int) ([]string, error) {
 	}
 	var c cjk
 	text = c.line(text)
-	gl, err := r.glamour(c.wrapWidth(width + glamourMargins))
-	if err != nil {
-		return nil, err
-	}
-	out, err := gl.Render(text)
-	if err != nil {
-		return nil, fmt.Errorf("termview: rendering markdown: %w", err)
-	}
-	lines := strings.Split(tidy(c.restore(out)), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimPrefix(l, margin)
+	var lines []string
+	// A Chinese paragraph whose last line would hold a lone character
+	// (and its punctuation) is wrapped a little narrower, at most thrice,
+	// so that the character has company.
+	for narrower := 0; narrower <= 6; narrower += 2 {
+		gl, err := r.glamour(c.wrapWidth(width - narrower + glamourMargins))
+		if err != nil {
+			return nil, err
+		}
+		out, err := gl.Render(text)
+		if err != nil {
+			return nil, fmt.Errorf("termview: rendering markdown: %w", err)
+		}
+		lines = strings.Split(tidy(c.restore(out)), "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimPrefix(l, margin)
+		}
+		if !noWidow || len(c.runes) == 0 || !widow(lines) {
+			break
+		}
 	}
 	return lines, nil
+}
+
+// widow reports whether the last of several lines holds one Chinese
+// character at most, besides punctuation and emphasis markers.
+func widow(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	n := 0
+	for _, r := range ansi.Strip(lines[len(lines)-1]) {
+		switch {
+		case cjkPunct(r) || strings.ContainsRune("*_ ", r):
+		case wide(r):
+			n++
+		default:
+			return false // Latin text: not a lone character
+		}
+	}
+	return n <= 1
 }
 
 // list renders a list block: each item's text wrapped beside its marker,

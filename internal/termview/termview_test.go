@@ -327,3 +327,32 @@ func TestReplayRing(t *testing.T) {
 		}
 	}
 }
+
+// TestNoWidow checks that a Chinese paragraph is not left with a lone
+// character on its last line, whatever the width, and loses nothing.
+func TestNoWidow(t *testing.T) {
+	r := newRenderer(t, Options{})
+	text := "这一课借助一个函数来观察这个过程，它返回模拟器里当前的栈大小。"
+	widows := 0
+	for w := 20; w <= 40; w++ {
+		lines, err := r.inline(text, w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if widow(lines) {
+			widows++
+			t.Errorf("width %d: a lone character on the last line:\n%s", w, strings.Join(lines, "\n"))
+		}
+		if got := strings.Join(lines, ""); got != text {
+			t.Errorf("width %d: text %q, want %q", w, got, text)
+		}
+	}
+	// Without the narrower wrapping some of these widths leave one.
+	for w := 20; w <= 40; w++ {
+		lines, _ := r.inlineGlued(text, w, false)
+		if widow(lines) {
+			return
+		}
+	}
+	t.Errorf("no width from 20 to 40 leaves a lone character: the test shows nothing")
+}
