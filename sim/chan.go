@@ -87,10 +87,13 @@ func (c *Chan) pop() any {
 	return v
 }
 
-func (c *Chan) drain() {
+// drain empties c and reports whether it held a value.
+func (c *Chan) drain() bool {
+	had := c.qcount > 0
 	for c.qcount > 0 {
 		c.pop()
 	}
+	return had
 }
 
 // waitq is a FIFO of sudogs (runtime2.go's waitq). Its array is reused:

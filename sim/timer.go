@@ -1,5 +1,7 @@
 package sim
 
+import "math"
+
 // Timers live in a heap on the P that created them, as in Go 1.23+
 // (time.go). They run when their P looks for work (findRunnable), when an
 // idle P is woken for the earliest timer, or when another P steals them in
@@ -178,37 +180,58 @@ func (s *Sim) Sleep(d int64) {
 		return
 	}
 	g := s.cur
-	t := &Timer{when: g.p.clock + d, kind: timerSleep, g: g}
+	t := &Timer{when: addClock(g.p.clock, d), kind: timerSleep, g: g}
 	g.timer = t
 	s.addTimer(t)
 	s.park(WaitSleep)
 }
 
+// addClock is clock+d, saturated: time.Sleep(math.MaxInt64) sleeps for
+// ever (as when in the runtime, time.go's when), it does not wrap around
+// to the past and return at once.
+func addClock(clock, d int64) int64 {
+	if d > 0 && clock > math.MaxInt64-d {
+		return math.MaxInt64
+	}
+	return clock + max(d, 0)
+}
+
 // NewTimer arms a timer that sends value(when) on c after d ns, and then
 // every period ns if period > 0 (time.NewTimer, time.After, time.NewTicker).
+// A one-shot timer of d <= 0 has expired already: since Go 1.23 a receive
+// from its channel runs an expired timer at once (maybeRunChan,
+// time.go), so its value is there for a select with a default.
 func (s *Sim) NewTimer(c *Chan, d, period int64, value func(when int64) any) *Timer {
-	t := &Timer{when: s.cur.p.clock + max(d, 0), period: period, kind: timerChan, ch: c, value: value}
+	t := &Timer{when: addClock(s.cur.p.clock, d), period: period, kind: timerChan, ch: c, value: value, idx: -1}
+	if d <= 0 && period <= 0 {
+		t.pp = s.cur.p
+		s.fire(s.cur.p, t)
+		return t
+	}
 	s.addTimer(t)
 	return t
 }
 
 // AfterFunc arms a timer that starts a new G with fn after d ns.
 func (s *Sim) AfterFunc(d int64, fn any) *Timer {
-	t := &Timer{when: s.cur.p.clock + max(d, 0), kind: timerFunc, fn: fn}
+	t := &Timer{when: addClock(s.cur.p.clock, d), kind: timerFunc, fn: fn}
 	s.hbTimerArm(t)
 	s.addTimer(t)
 	return t
 }
 
-// StopTimer stops t and reports whether it was pending. As in Go 1.23+, a
-// value already sent by a channel timer but not yet received is discarded.
+// StopTimer stops t and reports whether it was pending. As in Go 1.23+,
+// where a timer's channel is unbuffered and the value is made only when a
+// receiver takes it, a value already sent by a channel timer but not yet
+// received is discarded, and the timer counts as pending: Stop returns
+// true (time.go, Timer.Stop).
 func (s *Sim) StopTimer(t *Timer) bool {
 	pending := t.idx >= 0
 	if pending {
 		t.pp.timers.remove(t)
 	}
-	if t.ch != nil {
-		t.ch.drain()
+	if t.ch != nil && t.ch.drain() {
+		pending = true
 	}
 	return pending
 }
@@ -216,9 +239,14 @@ func (s *Sim) StopTimer(t *Timer) bool {
 // ResetTimer re-arms t to fire d ns from now (and every period ns if > 0).
 func (s *Sim) ResetTimer(t *Timer, d, period int64) bool {
 	pending := s.StopTimer(t)
-	t.when = s.cur.p.clock + max(d, 0)
+	t.when = addClock(s.cur.p.clock, d)
 	t.period = period
 	s.hbTimerArm(t)
+	if t.kind == timerChan && d <= 0 && period <= 0 {
+		t.pp = s.cur.p
+		s.fire(s.cur.p, t) // expired at once, as in NewTimer
+		return pending
+	}
 	s.addTimer(t)
 	return pending
 }
