@@ -18,9 +18,13 @@ import (
 // so the cap is what is reserved already, plus the limit, plus as much
 // again (at least 512 MiB) for the heap's growth between collections and
 // more threads.
+//
+// A binary built with -race gets no cap: the race detector's runtime
+// maps its shadow memory as it goes and dies ("too many address space
+// collisions") when it cannot.
 func limitAddressSpace(limit int64) {
 	base := vmSize()
-	if base == 0 {
+	if base == 0 || raceBuild {
 		return
 	}
 	capBytes := base + limit + max(limit, 512<<20)

@@ -122,7 +122,9 @@ func TestWorkerFailures(t *testing.T) {
 		{"kill", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (signal: killed)\n"},
 		{"garbage", nil, 70, "gotour-gpm: internal error: the worker process that runs the program sent no valid result: unexpected end of JSON input\n"},
 		{"silent", nil, 70, "gotour-gpm: internal error: the worker process that runs the program sent no valid result: unexpected end of JSON input\n"},
-		{"hang", []string{"--timeout", "100ms"}, 80, "gotour-gpm: stopped: the program got only 0.0s of CPU time in 1.2s: the machine is too busy, or the program's output is not being read. Try again when the machine is less busy.\n"},
+		// --timeout is more than the CPU time the test binary takes to
+		// start (under -race too), so the killed worker looks starved.
+		{"hang", []string{"--timeout", "5s"}, 80, "gotour-gpm: stopped: the program got only 0.0s of CPU time in 1.2s: the machine is too busy, or the program's output is not being read. Try again when the machine is less busy.\n"},
 		{"throw", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (exit status 2): fatal error: stack overflow\n"},
 		{"oom", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
 		{"oom-alloc", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
