@@ -75,22 +75,37 @@ func (s *Sim) Leave(frame int64) {
 	st.Used = max(st.Used-frame, 0)
 }
 
+// Overflow ends the run with the current G's stack overflow, as if its
+// next frame had passed the limit: for a driver whose own stack cannot
+// hold as many frames as the simulated limit allows.
+func (s *Sim) Overflow() { s.stackOverflow(s.cur) }
+
 // stackOverflow ends the run. The overflow is a throw, whose traceback
 // lists the runtime's own goroutines as well (the fidelity corpus's
 // stack_overflow.golden shows goroutines 2-6), unlike the fatal of a
 // deadlock.
 func (s *Sim) stackOverflow(g *G) {
+	s.throwAll(g, fmt.Sprintf("runtime: goroutine stack exceeds %d-byte limit", s.cfg.MaxStack), "stack overflow")
+}
+
+// OutOfMemory ends the run as the runtime does when the heap cannot grow
+// by ask bytes (mheap.grow, mheap.go:1577): "runtime: out of memory:
+// cannot allocate N-byte block (M in use)", then the throw "out of
+// memory", whose traceback lists every goroutine.
+func (s *Sim) OutOfMemory(ask, inUse int64) {
+	s.throwAll(s.cur, fmt.Sprintf("runtime: out of memory: cannot allocate %d-byte block (%d in use)", ask, inUse), "out of memory")
+}
+
+// throwAll ends the run with a throw of g that lists every goroutine, the
+// runtime's own included, after the line pre.
+func (s *Sim) throwAll(g *G, pre, msg string) {
 	gs := []GInfo{s.Info(g)}
 	for _, x := range s.allgs {
 		if x != g && x.Status != Gdead {
 			gs = append(gs, s.Info(x))
 		}
 	}
-	s.fatal = &Fatal{
-		Pre:        []string{fmt.Sprintf("runtime: goroutine stack exceeds %d-byte limit", s.cfg.MaxStack)},
-		Msg:        "stack overflow",
-		Goroutines: gs,
-	}
+	s.fatal = &Fatal{Pre: []string{pre}, Msg: msg, Goroutines: gs}
 	s.End()
 }
 
