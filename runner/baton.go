@@ -17,7 +17,8 @@ import (
 type gor struct {
 	g      *sim.G
 	wake   chan struct{}
-	frames []int64 // frames pushed by Enter, popped by Leave
+	frames []simFrame // frames pushed by Enter, popped by Leave
+	level  int64      // host stack of the last level of recursion (shim.go)
 	main   bool
 	// panics are the G's panics in progress, oldest first; rframes its
 	// running functions that call recover (panics.go).

@@ -90,6 +90,11 @@ func check(filename string, src []byte, shadow interp.Exports) (*program, error)
 	if len(errs.errs) > 0 {
 		return nil, errs.err()
 	}
+	checkChanElems(p, errs)
+	checkGenericCycles(p, errs)
+	if len(errs.errs) > 0 {
+		return nil, errs.err()
+	}
 	if _, ok := p.pkg.Scope().Lookup("main").(*types.Func); !ok {
 		// gc's linker words ("runtime.main_main·f: function main is
 		// undeclared in the main package"), without the linker symbol.

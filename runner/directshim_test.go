@@ -135,12 +135,16 @@ func (d *directShim) exports() interp.Exports {
 				d.maxDepth.Store(n)
 			}
 		}),
-		"Leave":    fn(func() { d.leaves.Add(1); d.depth.Add(-1) }),
-		"Race":     fn(func() {}), // real goroutines race for real
-		"Multi":    reflect.ValueOf(new(bool)),
-		"MapWrite": fn(func(any) {}),
-		"MapRead":  fn(func(any, bool) {}),
-		"MapBusy":  reflect.ValueOf(new(bool)),
+		"Leave":       fn(func() { d.leaves.Add(1); d.depth.Add(-1) }),
+		"Race":        fn(func() {}), // real goroutines race for real
+		"Alloc":       fn(func(n, size, kind int) int { return n }),
+		"Grow":        fn(func(need, oldCap, size int) {}),
+		"Repeat":      fn(func(size, n int) int { return n }),
+		"MainStarted": fn(func() {}),
+		"Multi":       reflect.ValueOf(new(bool)),
+		"MapWrite":    fn(func(any) {}),
+		"MapRead":     fn(func(any, bool) {}),
+		"MapBusy":     reflect.ValueOf(new(bool)),
 		// Panics carry the learner's box; recover gives it back.
 		"Panic":      fn(func(box any, desc func(any) (string, string)) { panic(directBox{box}) }),
 		"PanicValue": fn(panicValueText),

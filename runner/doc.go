@@ -52,12 +52,32 @@
 //     23:00:00 UTC and moves only as the simulator's clock does; Sleep,
 //     timers and tickers run on it. math/rand's top-level functions draw
 //     from a source seeded by the run's seed.
-//   - [Limits] bound virtual time, scheduling steps, output and live
-//     goroutines; the caller's ctx bounds wall-clock time (an infinite
-//     loop stops at its next tick). yaegi can still panic out of its own
-//     code and a run's memory cannot be bounded in process, so the CLI runs
-//     each program in a worker process; an internal failure is
-//     OutcomeInternal, never a crash of the caller.
+//   - [Limits] bound virtual time, scheduling steps, output, live
+//     goroutines and the size of one allocation; the caller's ctx bounds
+//     wall-clock time (an infinite loop stops at its next tick). yaegi can
+//     still panic out of its own code and a run's memory cannot be bounded
+//     in process, so the CLI runs each program in a worker process; an
+//     internal failure is OutcomeInternal, never a crash of the caller.
+//   - What the program causes to be printed stays within the output
+//     limit, the runtime's own reports included: a panic value of 100 MB
+//     or the deadlock report of 20,000 goroutines is cut there, and
+//     Result.Cut and Result.Message say so.
+//   - Runaway recursion ends as in gc, "runtime: goroutine stack exceeds
+//     1000000000-byte limit", "fatal error: stack overflow", exit status
+//     2, whatever path it takes: every function that may be on a cycle of
+//     calls, through interfaces, func values or fmt calling a String or
+//     Error method, accounts its frames (rewrite_callgraph.go), and a
+//     goroutine dies at 10,000 nested frames, long before yaegi, which
+//     runs each interpreted call on the host's stack, would overflow the
+//     host's (shim.go, maxDepth).
+//   - Allocations whose size the rewrite can see (make of a slice or a
+//     channel, x = append(x, ...), strings.Repeat, bytes.Repeat,
+//     runtime.GOMAXPROCS) are checked before they are made (alloc.go):
+//     sizes gc could never allocate panic with its words ("makeslice: len
+//     out of range"), and one allocation larger than Limits.Memory (256
+//     MiB) ends the program as a machine without the memory would,
+//     "runtime: out of memory: cannot allocate N-byte block (M in use)",
+//     "fatal error: out of memory", exit status 2.
 //
 // # Shadow packages
 //
@@ -194,6 +214,27 @@
 //     package's functions (maps.Copy, maps.DeleteFunc) and maps.Clone's
 //     "concurrent map clone and map write". An access that is not caught
 //     runs whole: a map is never corrupted.
+//   - Recursion stops at 10,000 nested frames of a goroutine, where gc's
+//     1 GB stack holds millions of small ones: a correct program that
+//     recurses deeper (a recursive walk of a 100,000-element list) dies
+//     of a stack overflow here, and a runaway one prints fewer lines
+//     before it does. A recursion inside compiled code alone (fmt
+//     printing a map that contains itself) is not counted: it overflows
+//     the host's stack, and the CLI's worker reports a crash. When a
+//     deferred call panics, yaegi skips the function's other deferred
+//     calls (above), its frame's accounting among them, so a loop that
+//     recovers from such panics in a recursive function counts frames
+//     that are gone.
+//   - Memory is checked one allocation at a time, and only where the
+//     rewrite sees the size: many allocations that are each small (a map
+//     that grows without end, s += s, append to a slice read through a
+//     call or an index) are bounded by the CLI worker's memory limit, not
+//     with gc's message. The "M in use" of the out-of-memory message is
+//     gc's heap at start (3,932,160 bytes) plus the array an append was
+//     copying, not a measurement.
+//   - Generic types that refer to each other (type A[T any] struct{ b
+//     *B[T] }; type B[T any] struct{ a *A[T] }) are refused with a
+//     compile error: yaegi v0.16.1 instantiates them without end.
 //   - Range over function iterators (Go 1.23), the learner's own or
 //     strings.Lines and the other Seq functions of strings and bytes
 //     (calling them with a yield func works), go statements calling

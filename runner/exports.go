@@ -71,6 +71,9 @@ func (r *run) exports() interp.Exports {
 	for k, v := range r.raceExports() {
 		rt[k] = v
 	}
+	for k, v := range r.allocExports() {
+		rt[k] = v
+	}
 	return interp.Exports{
 		rtPath + "/rt":             rt,
 		realtimePath + "/realtime": stdsym.Symbols["time/time"],
@@ -170,6 +173,11 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 		}),
 		"GOMAXPROCS": reflect.ValueOf(func(n int) int {
 			me := r.op()
+			if n > r.s.GOMAXPROCS() {
+				// procresize allocates allp, then each new P.
+				r.take(int64(n)*8, 0)
+				r.take(int64(n)*pSize, 0)
+			}
 			old := r.s.SetMaxProcs(n)
 			r.setMulti()
 			r.after(me)

@@ -73,8 +73,24 @@ func (o Outcome) ExitCode() int {
 }
 
 // Message explains, in the learner's language, why the sandbox stopped the
-// run. It is empty for outcomes the program printed itself.
+// run, and whether it cut the runtime's report. It is empty for outcomes
+// the program printed itself in full.
 func (r *Result) Message(lang i18n.Lang) string {
+	msg := r.limitMessage(lang)
+	if r.Cut {
+		cut := i18n.Text{
+			En: "the runtime's report above was cut at the output limit; the real program prints it whole.",
+			Zh: "上面运行时的报告在输出上限处被截断了；真实的程序会完整打印它。",
+		}.In(lang)
+		if msg == "" {
+			return cut
+		}
+		return msg + " " + cut
+	}
+	return msg
+}
+
+func (r *Result) limitMessage(lang i18n.Lang) string {
 	var t i18n.Text
 	switch r.Outcome {
 	case OutcomeInternal:
@@ -106,6 +122,14 @@ func (r *Result) Message(lang i18n.Lang) string {
 		t = i18n.Text{
 			En: "stopped: the program created too many goroutines at once.",
 			Zh: "已停止：程序同时创建的 goroutine 太多。",
+		}
+	case OutcomeFatal:
+		if r.Detail != "out of memory" {
+			return ""
+		}
+		t = i18n.Text{
+			En: "the program asked for more memory at once than the sandbox gives it; on a machine without that much memory the real program ends the same way.",
+			Zh: "程序一次申请的内存超过了沙箱允许的上限；在内存不够的机器上，真实的程序也会这样结束。",
 		}
 	case OutcomeMemory:
 		t = i18n.Text{

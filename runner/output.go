@@ -40,9 +40,25 @@ func (lw *limitWriter) put(p []byte) {
 	}
 }
 
-// force writes the runtime's own report (panic, fatal error) regardless
-// of the limit.
-func (lw *limitWriter) force(s string) { lw.put([]byte(s)) }
+// reportMin is how much of the runtime's report (panic, fatal error) is
+// kept even when the program's output has used up the limit: enough for
+// its first lines.
+const reportMin = 4 << 10
+
+// force writes the runtime's own report (panic, fatal error), which the
+// real runtime prints whole. It is cut where the output limit is reached
+// (or after reportMin bytes, if the program's output reached it first):
+// a panic value of 100 MB or a deadlock of 100,000 goroutines must not
+// become a report of that size. Result.Cut then says so.
+func (lw *limitWriter) force(s string) {
+	total := lw.r.stdout.buf.Len() + lw.r.stderr.buf.Len()
+	room := max(lw.r.limits.Output-total, reportMin)
+	if len(s) > room {
+		s = s[:room]
+		lw.r.cut = true
+	}
+	lw.put([]byte(s))
+}
 
 func (lw *limitWriter) bytes() []byte { return bytes.Clone(lw.buf.Bytes()) }
 
@@ -83,6 +99,9 @@ func (r *run) panicked(gr *gor, p any) {
 	b.WriteString("\n")
 	info := r.s.Info(gr.g)
 	info.Status = "running"
+	if info.ID == 1 && !r.mainStarted {
+		info.Status += ", locked to thread"
+	}
 	b.WriteString(info.Header() + "\n")
 	_, explicit := p.(*panicBox)
 	if _, ok := p.(*panicNilError); ok {
@@ -100,6 +119,22 @@ func (r *run) panicked(gr *gor, p any) {
 	r.end(OutcomePanic, 2, "")
 }
 
+// initLocked returns f with goroutine 1 shown locked to its thread if the
+// program died before main started, as the runtime shows it.
+func (r *run) initLocked(f *sim.Fatal) *sim.Fatal {
+	if r.mainStarted {
+		return f
+	}
+	g := *f
+	g.Goroutines = append([]sim.GInfo(nil), f.Goroutines...)
+	for i := range g.Goroutines {
+		if g.Goroutines[i].ID == 1 {
+			g.Goroutines[i].Status += ", locked to thread"
+		}
+	}
+	return &g
+}
+
 // internal ends the run with an interpreter failure.
 func (r *run) internal(msg string) {
 	r.end(OutcomeInternal, OutcomeInternal.ExitCode(), msg)
@@ -108,8 +143,16 @@ func (r *run) internal(msg string) {
 // runtimeMessage maps yaegi's reflect-level failures to gc's words.
 func runtimeMessage(msg string) string {
 	switch {
-	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer dereference"):
+	case strings.Contains(msg, "on zero Value"), strings.Contains(msg, "nil pointer dereference"),
+		msg == "reflect.Value.Call: call of nil function",
+		msg == "reflect: indirection through nil pointer to embedded struct":
 		return "runtime error: invalid memory address or nil pointer dereference"
+	case msg == "reflect.MakeSlice: negative len":
+		return "runtime error: makeslice: len out of range"
+	case msg == "reflect.MakeSlice: negative cap", msg == "reflect.MakeSlice: len > cap":
+		return "runtime error: makeslice: cap out of range"
+	case msg == "reflect.MakeChan: negative buffer size":
+		return "makechan: size out of range"
 	case strings.HasPrefix(msg, "reflect: slice index out of range"),
 		strings.HasPrefix(msg, "reflect: array index out of range"),
 		strings.HasPrefix(msg, "reflect: string index out of range"):

@@ -40,6 +40,22 @@ import (
 // panicBox is what the shim panics with for a learner's panic(x).
 type panicBox struct{ rec *panicRec }
 
+// String is what fmt prints for a panic it recovered from a method it
+// called (print.go's catchPanic: "%!v(PANIC=String method: boom)"): the
+// value, as %v prints it. fmt's recover ends the panic, so it leaves its
+// G's chain here: no RecoverExit will.
+func (b *panicBox) String() string {
+	if b.rec.end != nil {
+		b.rec.end()
+		b.rec.end = nil
+	}
+	v := unbox(b)
+	if v, ok := v.(*panicBox); ok && v == b {
+		return "(" + reflect.TypeOf(b.rec.box).Elem().String() + ")"
+	}
+	return fmt.Sprint(v)
+}
+
 // panicRec is one panic in progress in a G.
 type panicRec struct {
 	val        any                        // what the shim panicked with: a *panicBox or a runtime error
@@ -48,6 +64,7 @@ type panicRec struct {
 	recovered  bool
 	frame      *recFrame // the function that recovered it
 	repanicked bool
+	end        func() // takes it off its G's chain (panicBox.String)
 }
 
 // recFrame is a running function that calls recover.
@@ -82,7 +99,13 @@ func (r *run) panicBoxed(box any, desc func(any) (string, string)) {
 	}
 	rec := &panicRec{box: box, desc: desc}
 	rec.val = &panicBox{rec}
-	r.cur.panics = append(r.cur.panics, rec)
+	gr := r.cur
+	gr.panics = append(gr.panics, rec)
+	rec.end = func() {
+		if i := indexOf(gr.panics, rec); i >= 0 {
+			gr.panics = append(gr.panics[:i], gr.panics[i+1:]...)
+		}
+	}
 	panic(rec.val)
 }
 
@@ -277,7 +300,11 @@ func (r *run) panicReport(gr *gor, p any) string {
 			}
 			b.WriteString("\t")
 		}
-		b.WriteString("panic: " + r.describe(rec))
+		d := r.describe(rec)
+		if len(d) > r.limits.Output {
+			d = d[:r.limits.Output] // force cuts the report there anyway
+		}
+		b.WriteString("panic: " + d)
 		switch {
 		case rec.recovered && rec.repanicked:
 			b.WriteString(" [recovered, repanicked]")

@@ -5,15 +5,15 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"sort"
 )
 
 // Ticks give the simulator a clock and a preemption point: every function
 // entry and every loop iteration calls __rt.Tick(n), n a static estimate of
 // the work until the next tick (the number of statements at the top level of
-// the body, at least 1). Functions on a cycle of the call graph also account
-// their stack frame, __rt.Enter(frameBytes); defer __rt.Leave(), so that the
-// simulator can model stack growth and overflow of deep recursion.
+// the body, at least 1). Functions that may be on a cycle of calls
+// (rewrite_callgraph.go) also account their stack frame,
+// __rt.Enter(frameBytes); defer __rt.Leave(), so that the simulator can
+// model stack growth and overflow of deep recursion.
 
 // tickCost is the static cost estimate of a body.
 func tickCost(body *ast.BlockStmt) int {
@@ -118,78 +118,6 @@ func sizeOf(t types.Type) (n int) {
 	return int(sizes.Sizeof(t))
 }
 
-// recursion finds the functions on a cycle of the static call graph (direct
-// calls of package-level functions and of methods of concrete types), and
-// the func literals that call themselves through the variable they are
-// assigned to (fib = func(n int) int { ... fib(n-1) ... }). Calls through
-// interfaces and other func values are not followed.
-func (r *rewriter) recursion() (map[ast.Node]bool, []string) {
-	info := r.p.info
-	decls := map[*types.Func]*ast.FuncDecl{}
-	var order []*types.Func
-	for _, d := range r.p.file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-			if f, ok := info.Defs[fd.Name].(*types.Func); ok {
-				decls[f] = fd
-				order = append(order, f)
-			}
-		}
-	}
-	edges := map[*types.Func][]*types.Func{}
-	for _, f := range order {
-		ast.Inspect(decls[f].Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if g := r.staticCallee(call.Fun); g != nil && decls[g] != nil {
-					edges[f] = append(edges[f], g)
-				}
-			}
-			return true
-		})
-	}
-	out := map[ast.Node]bool{}
-	var names []string
-	for _, f := range order {
-		if onCycle(f, edges) {
-			out[decls[f]] = true
-			name := f.Name()
-			if recv := f.Signature().Recv(); recv != nil {
-				t := recv.Type()
-				if p, ok := t.(*types.Pointer); ok {
-					t = p.Elem()
-				}
-				if n, ok := t.(*types.Named); ok {
-					name = n.Obj().Name() + "." + name
-				}
-			}
-			names = append(names, name)
-		}
-	}
-	for lit, line := range r.selfRecursiveLits() {
-		out[lit] = true
-		names = append(names, fmt.Sprintf("func literal at line %d", line))
-	}
-	sort.Strings(names)
-	return out, names
-}
-
-// onCycle reports whether f can reach itself in the call graph.
-func onCycle(f *types.Func, edges map[*types.Func][]*types.Func) bool {
-	seen := map[*types.Func]bool{}
-	stack := append([]*types.Func(nil), edges[f]...)
-	for len(stack) > 0 {
-		g := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if g == f {
-			return true
-		}
-		if !seen[g] {
-			seen[g] = true
-			stack = append(stack, edges[g]...)
-		}
-	}
-	return false
-}
-
 // staticCallee returns the function a call expression's Fun statically
 // denotes, or nil.
 func (r *rewriter) staticCallee(fun ast.Expr) *types.Func {
@@ -215,37 +143,4 @@ func (r *rewriter) staticCallee(fun ast.Expr) *types.Func {
 		}
 	}
 	return nil
-}
-
-// selfRecursiveLits returns the func literals assigned to a variable that
-// they call, with their lines.
-func (r *rewriter) selfRecursiveLits() map[*ast.FuncLit]int {
-	out := map[*ast.FuncLit]int{}
-	ast.Inspect(r.p.file, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return true
-		}
-		for i, rhs := range as.Rhs {
-			lit, ok := unparen(rhs).(*ast.FuncLit)
-			id, isID := as.Lhs[i].(*ast.Ident)
-			if !ok || !isID {
-				continue
-			}
-			v := r.p.info.ObjectOf(id)
-			if v == nil {
-				continue
-			}
-			ast.Inspect(lit.Body, func(m ast.Node) bool {
-				if call, ok := m.(*ast.CallExpr); ok {
-					if fid, ok := unparen(call.Fun).(*ast.Ident); ok && r.p.info.Uses[fid] == v {
-						out[lit] = r.p.fset.Position(lit.Pos()).Line
-					}
-				}
-				return true
-			})
-		}
-		return true
-	})
-	return out
 }

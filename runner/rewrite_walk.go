@@ -14,6 +14,8 @@ func (r *rewriter) collect() []string {
 	bounds := r.boundsPrepass(escaping)
 	r.privMaps = r.privateMaps(escaping)
 	r.mapAccesses()
+	r.allocChecks()
+	r.markMain()
 	conts := continueTargets(r.p.file)
 	stmtRecv := map[*ast.UnaryExpr]bool{}
 	frames := map[ast.Node]string{} // recovering functions' frame variables

@@ -55,6 +55,21 @@ type Limits struct {
 	Output int
 	// Goroutines is the most goroutines alive at once. Default 100,000.
 	Goroutines int
+	// Memory is the most bytes one allocation may take (make, the growth
+	// of append, strings.Repeat, GOMAXPROCS's Ps): a larger one ends the
+	// program with the runtime's "fatal error: out of memory", as on a
+	// machine that has no more. Default 256 MiB, so that the host, which
+	// holds the old array while it copies into the new one, stays within
+	// the CLI worker's 1 GiB. Memory the program keeps over many
+	// allocations is bounded by the worker process, not here.
+	Memory int64
+	// Stack is the most bytes of the host's stack that one goroutine's
+	// recursion may take (the interpreter runs each call on it, about 1
+	// KiB a level); past it the goroutine dies of gc's stack overflow.
+	// Default 240 MB, which fits a host stack of 256 MB and the 200,000
+	// levels of a plain recursion (a process needs about twice that while
+	// the runtime copies its stack to a larger one).
+	Stack int64
 }
 
 func (l Limits) withDefaults() Limits {
@@ -69,6 +84,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Goroutines <= 0 {
 		l.Goroutines = 100_000
+	}
+	if l.Memory <= 0 {
+		l.Memory = 256 << 20
+	}
+	if l.Stack <= 0 {
+		l.Stack = 240 << 20
 	}
 	return l
 }
@@ -103,6 +124,10 @@ type Result struct {
 	Steps []sim.Snapshot
 	// Detail is extra text for some outcomes: the internal error's message.
 	Detail string
+	// Cut reports that the runtime's report at the end of Stderr (a panic,
+	// a fatal error) was cut at the output limit; the real program prints
+	// it whole.
+	Cut bool
 }
 
 // Snapshot is a labelled picture of the machine taken by gpm.Snapshot.
@@ -130,7 +155,10 @@ type run struct {
 	live  int
 	steps int64
 	dying bool // describing a dying G's panic value: no preemption
-	multi bool // GOMAXPROCS > 1: race windows may switch (race.go)
+	cut   bool // the runtime's report was cut at the output limit
+	// mainStarted: main.main has begun; before, G1 is locked to its thread.
+	mainStarted bool
+	multi       bool // GOMAXPROCS > 1: race windows may switch (race.go)
 	// mapBusy: an excursion from a map write may be in progress (race.go).
 	mapBusy bool
 	addrs   int // fake addresses handed out (panics.go)
@@ -291,7 +319,7 @@ func (r *run) end(o Outcome, code int, detail string) {
 // endBySim ends the run when the simulator has nothing left to run.
 func (r *run) endBySim() {
 	if f := r.s.Fatal(); f != nil {
-		r.stderr.force(r.formatFatal(f))
+		r.stderr.force(r.formatFatal(r.initLocked(f)))
 		r.end(OutcomeFatal, 2, f.Msg)
 		return
 	}
@@ -316,6 +344,7 @@ func (r *run) finish(ctx context.Context) *Result {
 		Stderr:    r.stderr.bytes(),
 		Detail:    r.detail,
 		Snapshots: r.snaps,
+		Cut:       r.cut,
 	}
 	if r.outcome.IsLimit() {
 		res.ExitCode = r.outcome.ExitCode()

@@ -8,6 +8,7 @@ package runner
 import (
 	"reflect"
 	"runtime"
+	"unsafe"
 
 	"github.com/gotour-gpm/gotour-gpm/sim"
 )
@@ -247,15 +248,54 @@ func (r *run) tick(n int) {
 	}
 }
 
+// yaegi runs an interpreted call on the host goroutine's own stack, about
+// 1 KiB a level for a plain call and several for one through reflection
+// (a String method called by fmt), so a recursion the simulated 1 GB
+// stack lets run for millions of levels would kill the process with a
+// real stack overflow, or take gigabytes, long before. enter measures the
+// host stack each level of recursion takes, and past Limits.Stack the G
+// dies of the simulated overflow instead.
+
+// maxLevel is the most host stack one level of recursion is believed to
+// take; a larger difference between two frames means the host stack was
+// moved (copied to a larger one) in between.
+const maxLevel = 256 << 10
+
+// simFrame is a frame of a recursive function: its simulated size, and
+// where Enter ran on the host stack and how much of it the G's recursive
+// frames took up to there.
+type simFrame struct {
+	size int64
+	sp   uintptr
+	used int64
+}
+
 // enter and leave track the frames of recursive functions on the
 // simulated stack; growing past the limit is the runtime's fatal error.
 func (r *run) enter(frame int) {
 	me := r.op()
+	var here byte
+	sp := uintptr(unsafe.Pointer(&here))
+	used := int64(0)
+	if n := len(me.frames); n > 0 {
+		prev := me.frames[n-1]
+		level := int64(prev.sp) - int64(sp)
+		if level <= 0 || level > maxLevel {
+			level = me.level // the stack moved: as the last level measured
+		}
+		me.level = level
+		used = prev.used + level
+	}
+	if used > r.limits.Stack {
+		r.s.Overflow()
+		r.after(me)
+		return
+	}
 	if !r.s.Enter(int64(frame)) {
 		r.after(me)
 		return
 	}
-	me.frames = append(me.frames, int64(frame))
+	me.frames = append(me.frames, simFrame{size: int64(frame), sp: sp, used: used})
 }
 
 func (r *run) leave() {
@@ -264,7 +304,7 @@ func (r *run) leave() {
 	}
 	me := r.cur
 	if n := len(me.frames); n > 0 {
-		r.s.Leave(me.frames[n-1])
+		r.s.Leave(me.frames[n-1].size)
 		me.frames = me.frames[:n-1]
 	}
 }

@@ -1,0 +1,6 @@
+// real: infinite recursion is gc's stack overflow.
+package main
+
+func f(n int) int { return f(n+1) + 1 }
+
+func main() { println(f(0)) }
