@@ -7,9 +7,11 @@ import "reflect"
 // runtime.GOMAXPROCS) are checked before they are made, as the runtime
 // checks them: a size the runtime could never allocate panics with its
 // words (makeslice: len out of range), and one larger than
-// Limits.Memory ends the program as a machine without that much memory
-// would, "fatal error: out of memory". Without the check the interpreter
-// would ask the host for the memory: 8 GB for make([]byte, 8<<30).
+// Limits.Memory ends the program with what a machine without that much
+// memory prints, "fatal error: out of memory", and the memory limit's
+// outcome (OutcomeMemory, exit status 85, as when the CLI's worker runs
+// out). Without the check the interpreter would ask the host for the
+// memory: 8 GB for make([]byte, 8<<30).
 
 // maxAlloc is the largest allocation the runtime attempts on linux/amd64
 // (malloc.go: 1<<heapAddrBits, 48 bits).

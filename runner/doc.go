@@ -75,9 +75,10 @@
 //     runtime.GOMAXPROCS) are checked before they are made (alloc.go):
 //     sizes gc could never allocate panic with its words ("makeslice: len
 //     out of range"), and one allocation larger than Limits.Memory (256
-//     MiB) ends the program as a machine without the memory would,
-//     "runtime: out of memory: cannot allocate N-byte block (M in use)",
-//     "fatal error: out of memory", exit status 2.
+//     MiB) ends the program with what a machine without the memory
+//     prints, "runtime: out of memory: cannot allocate N-byte block (M in
+//     use)", "fatal error: out of memory", as the memory limit
+//     (OutcomeMemory, exit status 85).
 //
 // # Shadow packages
 //

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -18,11 +17,10 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"golang.org/x/tools/txtar"
 
+	"github.com/gotour-gpm/gotour-gpm/internal/golden"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 	. "github.com/gotour-gpm/gotour-gpm/runner"
 )
-
-var update = flag.Bool("update", false, "rewrite the sandbox's goldens of testdata/hostile from the runner's output")
 
 // The hostile corpus (testdata/hostile) holds programs a careless or
 // hostile learner writes: runaway recursion, huge allocations, calls the
@@ -34,7 +32,8 @@ var update = flag.Bool("update", false, "rewrite the sandbox's goldens of testda
 //	// sandbox: ...  the real toolchain leaves it to the machine (how much
 //	//               memory it has, how much output it lets through);
 //	//               NAME.golden is the runner's answer, written by
-//	//               TestHostile -update and reviewed by hand
+//	//               TestHostile -update and reviewed by hand (-update
+//	//               also records the real ones, as -oracle does)
 //
 // A golden holds stdout, stderr normalised as hostileStderr does, the
 // exit code, and for the sandbox's answers the message the learner gets
@@ -91,21 +90,21 @@ func hostileCase(t *testing.T, path string) {
 		}
 	}
 	got := hostileArchive(res.Stdout, hostileStderr(res.Stderr), res.ExitCode, kind == "sandbox", res)
-	golden := strings.TrimSuffix(path, ".go") + ".golden"
-	if *update && kind == "sandbox" {
+	goldenPath := strings.TrimSuffix(path, ".go") + ".golden"
+	if *golden.Update && kind == "sandbox" {
 		comment := "Written by TestHostile -update: the sandbox's answer (see the program's first line).\n"
-		if err := os.WriteFile(golden, append([]byte(comment), got...), 0o644); err != nil {
+		if err := os.WriteFile(goldenPath, append([]byte(comment), got...), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(golden)
+	want, err := os.ReadFile(goldenPath)
 	if err != nil {
 		t.Fatalf("%v (real: go test ./runner -run TestHostileOracle -oracle; sandbox: -run TestHostile -update)", err)
 	}
 	want = txtar.Format(&txtar.Archive{Files: txtar.Parse(want).Files})
 	if d := cmp.Diff(string(want), string(got)); d != "" {
-		t.Errorf("%s mismatch (-golden +runner):\n%s\nfull stderr:\n%.3000s", golden, d, res.Stderr)
+		t.Errorf("%s mismatch (-golden +runner):\n%s\nfull stderr:\n%.3000s", goldenPath, d, res.Stderr)
 	}
 }
 
@@ -175,8 +174,8 @@ func hostileStderr(stderr []byte) []byte {
 // Each program is built once and run three times with GOMAXPROCS=1; the
 // runs must agree.
 func TestHostileOracle(t *testing.T) {
-	if !*oracle {
-		t.Skip("records goldens from the real toolchain; run with -oracle")
+	if !*oracle && !*golden.Update {
+		t.Skip("records goldens from the real toolchain; run with -oracle or -update")
 	}
 	files, _ := filepath.Glob(filepath.Join(hostileDir, "*.go"))
 	bin := t.TempDir()

@@ -123,14 +123,6 @@ func (r *Result) limitMessage(lang i18n.Lang) string {
 			En: "stopped: the program created too many goroutines at once.",
 			Zh: "已停止：程序同时创建的 goroutine 太多。",
 		}
-	case OutcomeFatal:
-		if r.Detail != "out of memory" {
-			return ""
-		}
-		t = i18n.Text{
-			En: "the program asked for more memory at once than the sandbox gives it; on a machine without that much memory the real program ends the same way.",
-			Zh: "程序一次申请的内存超过了沙箱允许的上限；在内存不够的机器上，真实的程序也会这样结束。",
-		}
 	case OutcomeMemory:
 		t = i18n.Text{
 			En: "stopped: the program used too much memory.",

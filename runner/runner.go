@@ -57,8 +57,8 @@ type Limits struct {
 	Goroutines int
 	// Memory is the most bytes one allocation may take (make, the growth
 	// of append, strings.Repeat, GOMAXPROCS's Ps): a larger one ends the
-	// program with the runtime's "fatal error: out of memory", as on a
-	// machine that has no more. Default 256 MiB, so that the host, which
+	// program with OutcomeMemory, after the runtime's "fatal error: out of
+	// memory", as on a machine that has no more. Default 256 MiB, so that the host, which
 	// holds the old array while it copies into the new one, stays within
 	// the CLI worker's 1 GiB. Memory the program keeps over many
 	// allocations is bounded by the worker process, not here.
@@ -320,6 +320,13 @@ func (r *run) end(o Outcome, code int, detail string) {
 func (r *run) endBySim() {
 	if f := r.s.Fatal(); f != nil {
 		r.stderr.force(r.formatFatal(r.initLocked(f)))
+		if f.Msg == "out of memory" {
+			// An allocation over Limits.Memory (alloc.go): gc's words,
+			// and the memory limit's outcome, as when the CLI's worker
+			// runs out.
+			r.end(OutcomeMemory, OutcomeMemory.ExitCode(), f.Msg)
+			return
+		}
 		r.end(OutcomeFatal, 2, f.Msg)
 		return
 	}
