@@ -77,8 +77,8 @@
 //     out of range"), and one allocation larger than Limits.Memory (256
 //     MiB) ends the program with what a machine without the memory
 //     prints, "runtime: out of memory: cannot allocate N-byte block (M in
-//     use)", "fatal error: out of memory", as the memory limit
-//     (OutcomeMemory, exit status 85).
+//     use)", "fatal error: out of memory" (not the goroutines gc lists
+//     after it), as the memory limit (OutcomeMemory, exit status 85).
 //
 // # Shadow packages
 //

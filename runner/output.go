@@ -72,6 +72,12 @@ func (r *run) formatFatal(f *sim.Fatal) string {
 		b.WriteString(l + "\n")
 	}
 	b.WriteString("fatal error: " + f.Msg + "\n")
+	if f.Msg == "out of memory" {
+		// The memory limit (alloc.go): what failed is said; the
+		// runtime's goroutines, which gc lists after it, would read as a
+		// crash of the tool in a limit's report.
+		return b.String()
+	}
 	if f.Msg == "stack overflow" {
 		b.WriteString("\nruntime stack:\n")
 	}
