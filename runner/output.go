@@ -54,7 +54,7 @@ func (lw *limitWriter) force(s string) {
 	total := lw.r.stdout.buf.Len() + lw.r.stderr.buf.Len()
 	room := max(lw.r.limits.Output-total, reportMin)
 	if len(s) > room {
-		s = s[:room]
+		s = s[:room] + "\n" // what is said after it starts on its own line
 		lw.r.cut = true
 	}
 	lw.put([]byte(s))

@@ -46,6 +46,10 @@ var serveLimits = runner.Limits{
 	Steps:       20_000_000,
 	Output:      64 << 10,
 	Goroutines:  10_000,
+	// Within serveMemory: a runaway recursion's host stack (96 MB fits
+	// one of 128 MB, about 100,000 plain levels) and one allocation.
+	Stack:  96 << 20,
+	Memory: 128 << 20,
 }
 
 // server serves the site and its API.

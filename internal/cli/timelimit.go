@@ -79,7 +79,7 @@ func withTimeLimit(ctx context.Context, limit time.Duration, cpu bool) (context.
 func outcomeMessage(res *workResult, timeout time.Duration, lang i18n.Lang) string {
 	if res.Outcome != runner.OutcomeTimeout {
 		// An internal error's detail may quote the program.
-		r := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: termview.Escape(firstLine(res.Detail))}
+		r := runner.Result{Outcome: res.Outcome, VirtualTime: res.VirtualTime, Detail: termview.Escape(firstLine(res.Detail)), Cut: res.Cut}
 		return r.Message(lang)
 	}
 	if res.Busy {

@@ -83,6 +83,8 @@ type workResult struct {
 	Stats       sim.Stats            `json:"stats"`
 	VirtualTime int64                `json:"virtual_time"` // ns
 	Procs       int                  `json:"procs"`        // GOMAXPROCS at the end
+	// Cut: the runtime's report was cut at the output limit (runner.Result.Cut).
+	Cut bool `json:"cut,omitempty"`
 	// Busy marks a time limit met on the wall clock (busyGuard): the
 	// program got too little CPU time, CPUTime, to reach its own limits.
 	Busy     bool          `json:"busy,omitempty"`
@@ -165,6 +167,7 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, cp
 		Stats:       res.Stats,
 		VirtualTime: res.VirtualTime,
 		Procs:       res.Procs,
+		Cut:         res.Cut,
 	}
 }
 
