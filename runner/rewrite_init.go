@@ -13,7 +13,9 @@ func (r *rewriter) markMain() {
 	for _, d := range r.p.file.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if ok && fd.Recv == nil && fd.Name.Name == "main" && fd.Body != nil {
-			r.insert(fd.Body.Lbrace+1, -1, fmt.Sprintf(" %s.MainStarted();", rtName))
+			// After the entry tick, which must come first: tracebacks
+			// know a function by the tick at its start (traceback.go).
+			r.insert(fd.Body.Lbrace+1, 3, fmt.Sprintf(" %s.MainStarted();", rtName))
 		}
 	}
 }
