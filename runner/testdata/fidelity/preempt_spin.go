@@ -19,8 +19,18 @@ func main() {
 	go func() {
 		defer wg.Done()
 		x := 0
-		for i := 0; i < 40_000_000; i++ {
+		// Eight statements a turn: the loop runs some 40 ms, well past
+		// sysmon's 10 ms slice even when sysmon sleeps its longest, with
+		// few back-edges (the interpreter's cost is per turn).
+		for i := 0; i < 8_000_000; i++ {
 			x += i & 3
+			x ^= i
+			x += i >> 3
+			x -= i & 7
+			x += i & 1
+			x ^= i << 1
+			x += i & 9
+			x -= i >> 5
 		}
 		sink = x
 		fmt.Println("spinner finished")
