@@ -89,7 +89,12 @@
 // struct or a time.Duration printed by fmt needs no special case. gpm is
 // this course's own: Syscall and Work of a given virtual length, the
 // current goroutine's stack size and id, and machine snapshots for the
-// lessons. cmp (with maps and slices, which are empty) is there only so
+// lessons. sync has Go 1.26's API: OnceFunc, OnceValue and OnceValues
+// repeat a panic of their function on every call; RWMutex has TryLock and
+// TryRLock; a Pool returns its private slot first, then the rest last in,
+// first out, as the real one on a single P (it does not model other Ps'
+// pools or the clearing at a GC); a WaitGroup copied by value keeps the
+// count it was copied with (waitgroup.go). cmp (with maps and slices, which are empty) is there only so
 // that cmp.Ordered in a constraint resolves. Calls of sync's Mutex,
 // RWMutex, WaitGroup and Cond methods go to the shim directly, which is
 // much cheaper than an interpreted method call; both reach the same

@@ -117,16 +117,20 @@ func (r *run) syncExports() map[string]reflect.Value {
 			}
 			r.after(me)
 		}),
+		"WTryLock": reflect.ValueOf(func(m any) bool { r.op(); return r.s.RWTryLock(obj[sim.RWMutex](r, m)) }),
+		"RTryLock": reflect.ValueOf(func(m any) bool { r.op(); return r.s.RTryLock(obj[sim.RWMutex](r, m)) }),
 		"WGAdd": reflect.ValueOf(func(wg any, n int) {
 			me := r.op()
-			if err := r.s.Add(obj[sim.WaitGroup](r, wg), n); err != nil {
+			w := r.waitGroup(wg)
+			if err := r.s.Add(w, n); err != nil {
 				r.raise(err)
 			}
+			setWGState(wg, n)
 			r.after(me)
 		}),
 		"WGWait": reflect.ValueOf(func(wg any) {
 			me := r.op()
-			r.block(me, r.s.Wait(obj[sim.WaitGroup](r, wg)))
+			r.block(me, r.s.Wait(r.waitGroup(wg)))
 		}),
 		"CondWait": reflect.ValueOf(func(c any, unlock func()) {
 			me := r.op()

@@ -126,6 +126,11 @@ func (r *run) recoverValue(v any, frame int) (box, val any) {
 	if r.ended.Load() {
 		return nil, recoveredValue(v)
 	}
+	if rv, ok := v.(reflect.Value); ok && rv.IsValid() && rv.CanInterface() {
+		// A shadow package re-panicked what its own recover returned
+		// (sync.OnceFunc): yaegi's recover gives a reflect.Value.
+		v = rv.Interface()
+	}
 	me := r.cur
 	me.unwound = nil // the frames left so far are those of a panic that is over
 	rec := r.findPanic(me, v)

@@ -332,6 +332,33 @@ func (s *Sim) RWLock(rw *RWMutex) bool {
 	})
 }
 
+// RWTryLock write-locks rw if no writer holds or waits for it and no
+// reader holds it, as sync.RWMutex.TryLock (rwmutex.go).
+func (s *Sim) RWTryLock(rw *RWMutex) bool {
+	if !s.TryLock(&rw.w) {
+		return false
+	}
+	if rw.readerCount != 0 {
+		s.Unlock(&rw.w) // just locked by this G, with no waiter to wake
+		return false
+	}
+	rw.readerCount -= rwmutexMaxReaders
+	s.hbAcquire(s.cur, rw, 0)
+	s.hbAcquire(s.cur, rw, 1)
+	return true
+}
+
+// RTryLock read-locks rw unless a writer holds or waits for it, as
+// sync.RWMutex.TryRLock.
+func (s *Sim) RTryLock(rw *RWMutex) bool {
+	if rw.readerCount < 0 {
+		return false
+	}
+	rw.readerCount++
+	s.hbAcquire(s.cur, rw, 0)
+	return true
+}
+
 // RWUnlock write-unlocks rw, waking every reader that queued meanwhile.
 func (s *Sim) RWUnlock(rw *RWMutex) string {
 	rw.readerCount += rwmutexMaxReaders

@@ -25,13 +25,18 @@ func (rw *RWMutex) Unlock()         { rt.WUnlock(rw) }
 func (rw *RWMutex) RLock()          { rt.RLock(rw) }
 func (rw *RWMutex) RUnlock()        { rt.RUnlock(rw) }
 func (rw *RWMutex) RLocker() Locker { return rlocker{rw} }
+func (rw *RWMutex) TryLock() bool   { return rt.WTryLock(rw) }
+func (rw *RWMutex) TryRLock() bool  { return rt.RTryLock(rw) }
 
 type rlocker struct{ rw *RWMutex }
 
 func (r rlocker) Lock()   { r.rw.RLock() }
 func (r rlocker) Unlock() { r.rw.RUnlock() }
 
-// WaitGroup waits for a collection of goroutines to finish.
+// WaitGroup waits for a collection of goroutines to finish. state mirrors
+// the simulated counter, so that a WaitGroup copied by value (passed to a
+// func(wg sync.WaitGroup)) starts from the count it was copied with, as
+// the real one does.
 type WaitGroup struct{ state int32 }
 
 func (wg *WaitGroup) Add(delta int) { rt.WGAdd(wg, delta) }
@@ -68,10 +73,91 @@ func (o *Once) Do(f func()) {
 	}
 }
 
-// OnceFunc returns a function that invokes f only once.
+// OnceFunc returns a function that invokes f only once. If f panics, the
+// returned function panics with the same value on every call (as
+// sync/oncefunc.go does).
 func OnceFunc(f func()) func() {
-	var once Once
-	return func() { once.Do(f) }
+	var (
+		once  Once
+		valid bool
+		p     any
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		f()
+		f = nil
+		valid = true
+	}
+	return func() {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+	}
+}
+
+// OnceValue returns a function that invokes f only once and returns its
+// value; a panic of f is repeated by every call.
+func OnceValue[T any](f func() T) func() T {
+	var (
+		once   Once
+		valid  bool
+		p      any
+		result T
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		result = f()
+		f = nil
+		valid = true
+	}
+	return func() T {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return result
+	}
+}
+
+// OnceValues returns a function that invokes f only once and returns its
+// values; a panic of f is repeated by every call.
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) {
+	var (
+		once  Once
+		valid bool
+		p     any
+		r1    T1
+		r2    T2
+	)
+	g := func() {
+		defer func() {
+			p = recover()
+			if !valid {
+				panic(p)
+			}
+		}()
+		r1, r2 = f()
+		f = nil
+		valid = true
+	}
+	return func() (T1, T2) {
+		once.Do(g)
+		if !valid {
+			panic(p)
+		}
+		return r1, r2
+	}
 }
 
 // Cond implements a condition variable.
@@ -176,26 +262,38 @@ func (m *Map) Clear() {
 	m.keys = nil
 }
 
-// Pool is a set of temporary objects.
+// Pool is a set of temporary objects. As the real one on the P that puts
+// and gets (pool.go), it has a private slot, filled by the first Put and
+// emptied by the next Get, and a shared stack for the rest: Put a, b, c
+// then Get gives a, c, b.
 type Pool struct {
-	New   func() any
-	items []any
+	New     func() any
+	private any
+	shared  []any
 }
 
 func (p *Pool) Get() any {
-	if n := len(p.items); n > 0 {
-		x := p.items[n-1]
-		p.items = p.items[:n-1]
-		return x
+	x := p.private
+	p.private = nil
+	if x == nil {
+		if n := len(p.shared); n > 0 {
+			x = p.shared[n-1]
+			p.shared = p.shared[:n-1]
+		}
 	}
-	if p.New != nil {
+	if x == nil && p.New != nil {
 		return p.New()
 	}
-	return nil
+	return x
 }
 
 func (p *Pool) Put(x any) {
-	if x != nil {
-		p.items = append(p.items, x)
+	if x == nil {
+		return
 	}
+	if p.private == nil {
+		p.private = x
+		return
+	}
+	p.shared = append(p.shared, x)
 }
