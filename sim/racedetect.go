@@ -23,10 +23,11 @@ package sim
 //
 // Two accesses to one location race when at least one writes and neither
 // happens before the other. A report names the access that found the race
-// and the earlier one it conflicts with. As the race runtime does with its
-// default flags (suppress_equal_addresses, suppress_equal_stacks), a race
-// on a location already reported, or between the same two places as one
-// already reported, is not reported again. Unlike the real detector, which
+// and the earlier one it conflicts with. As the race runtime does (tsan's
+// DoReportRace and suppress_equal_stacks), a race empties the location's
+// history, so the access that found it and those before it race with
+// nothing more, and a race between the same two places as one already
+// reported is not reported again. Unlike the real detector, which
 // remembers four accesses per 8 bytes of memory, every location keeps its
 // last write and its reads since, so a race is found whatever the
 // distance between the two accesses.
@@ -89,7 +90,6 @@ type hbState struct {
 	syncs   map[hbKey]vclock
 	chans   map[*Chan]*hbChan
 	reports []RaceReport
-	addrs   map[uintptr]bool
 	pairs   map[[2]int32]bool
 }
 
@@ -98,7 +98,6 @@ func newHB() *hbState {
 		locs:  map[uintptr]*hbLoc{},
 		syncs: map[hbKey]vclock{},
 		chans: map[*Chan]*hbChan{},
-		addrs: map[uintptr]bool{},
 		pairs: map[[2]int32]bool{},
 	}
 }
@@ -170,17 +169,19 @@ func (h *hbState) access(g *G, addr uintptr, write bool, site int32) (RaceReport
 		prev, racy = l.w, true
 	}
 	prevWrite := racy
-	if !write {
-		if l.rs != nil || l.r.tid != t.tid || l.r.clk != t.own {
-			h.addRead(l, t, e)
-		}
-		return h.report(addr, e, false, prev, prevWrite, racy)
-	}
-	if !racy {
+	if write && !racy {
 		prev, racy = h.racingRead(l, t)
 	}
-	l.w, l.r, l.rs = e, hbEpoch{tid: -1}, nil
-	return h.report(addr, e, true, prev, prevWrite, racy)
+	switch {
+	case racy:
+		l.w, l.r, l.rs = hbEpoch{tid: -1}, hbEpoch{tid: -1}, nil
+		return h.report(addr, e, write, prev, prevWrite)
+	case write:
+		l.w, l.r, l.rs = e, hbEpoch{tid: -1}, nil
+	case l.rs != nil || l.r.tid != t.tid || l.r.clk != t.own:
+		h.addRead(l, t, e)
+	}
+	return RaceReport{}, false
 }
 
 // addRead adds t's read to l's reads, keeping one epoch while every read
@@ -220,17 +221,13 @@ func (h *hbState) racingRead(l *hbLoc, t *hbThread) (hbEpoch, bool) {
 	return hbEpoch{}, false
 }
 
-// report keeps a race unless its location or its pair of places was
-// reported already.
-func (h *hbState) report(addr uintptr, cur hbEpoch, write bool, prev hbEpoch, prevWrite, racy bool) (RaceReport, bool) {
-	if !racy || h.addrs[addr] {
-		return RaceReport{}, false
-	}
+// report keeps a race unless its pair of places was reported already.
+func (h *hbState) report(addr uintptr, cur hbEpoch, write bool, prev hbEpoch, prevWrite bool) (RaceReport, bool) {
 	pair := [2]int32{min(cur.site, prev.site), max(cur.site, prev.site)}
 	if h.pairs[pair] {
 		return RaceReport{}, false
 	}
-	h.addrs[addr], h.pairs[pair] = true, true
+	h.pairs[pair] = true
 	rep := RaceReport{
 		Addr: addr,
 		Cur:  RaceAccess{G: cur.goid, Write: write, Site: cur.site},

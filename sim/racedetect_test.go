@@ -351,7 +351,7 @@ func w {
   signal c
   unlock m
 }`, ""},
-	{"one report per location", `
+	{"one report per pair of places", `
 func main {
   go w
   go w
