@@ -200,7 +200,8 @@
 //     and reads that race with a write (a string, slice or interface
 //     read half-written). How many updates are lost is a model (about
 //     one per window in which another P's goroutine ran), not a
-//     measurement of any machine, and there is no race detector.
+//     measurement of any machine. The race detector (below) finds the
+//     races themselves, whether or not an update was lost.
 //   - Concurrent map writes are caught as gc catches them, when two
 //     accesses happen to overlap: on several Ps, a write to a map another
 //     goroutine may reach (m[k] = v, m[k]++, delete, clear) is a race
@@ -247,6 +248,51 @@
 //     slices or maps functions, and channels whose element type the
 //     program cannot name are refused with a compile error naming the
 //     construct.
+//
+// # The race detector
+//
+// With Options.Race (gotour-gpm run --race) the rewrite reports, before
+// or after each statement, the reads and writes it makes of memory that
+// another goroutine may reach (rewrite_access.go), and the simulator's
+// happens-before detector (sim's racedetect.go) reports each race on
+// stderr when it happens, as a binary built with -race does; a program
+// that found one and would exit 0 says "Found N data race(s)" and exits
+// 66. The detector does not depend on the schedule: a race is found on
+// one P as well, as the real detector finds it. testdata/race holds
+// programs with and without races and the real detector's reports
+// (TestRaceOracle records them, TestRaceCorpus compares: the same exit
+// status and the same races, named by the lines of their two accesses,
+// on 1, 2 and 4 Ps). Where the reports differ from the real ones:
+//
+//   - Addresses are made up (0x00c000012030, then every 0x30), one per
+//     location in order of its first report; the real ones are heap
+//     addresses that change from run to run.
+//   - Each access shows one frame, the function around the statement, and
+//     its file as the command was given it, with no +0x offset; the real
+//     report shows the whole stack (the runtime's frames, such as
+//     runtime.mapassign_faststr() or runtime.growslice(), the callers, a
+//     go statement's wrapper main.main.gowrap1()) and the absolute path.
+//     "Goroutine N created at:" shows the go statement's function and
+//     line, not the creator's stack.
+//   - Goroutine numbers are the simulator's: a -race binary has one more
+//     runtime goroutine, so its program's goroutines start at 8, not 7.
+//   - Only what a statement reaches by names, fields, pointers, and
+//     indexes made of names and constants is reported: an access through
+//     a call's result (f().n++), an element written by copy or append
+//     beyond the old length, or a whole struct copied while another
+//     goroutine writes one of its fields other than the first is not. A
+//     map is one location, as in the real detector, but its len is not an
+//     access.
+//   - sync/atomic calls synchronise (a Load acquires, a Store releases,
+//     the others do both) but are not accesses, so a plain access racing
+//     with an atomic one is not reported. Channel operations are not
+//     accesses of the channel either: a close racing with a send is not
+//     reported (the real detector reports it as a race on the channel).
+//   - A loop condition is reported before the loop and after it, not at
+//     each iteration.
+//   - Every location remembers its last write and every read since, so a
+//     race is found however far apart the two accesses are; the real
+//     detector keeps four accesses per 8 bytes and may forget one.
 //
 // # Performance
 //

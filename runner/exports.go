@@ -74,6 +74,9 @@ func (r *run) exports() interp.Exports {
 	for k, v := range r.allocExports() {
 		rt[k] = v
 	}
+	for k, v := range r.raceDetectExports() {
+		rt[k] = v
+	}
 	return interp.Exports{
 		rtPath + "/rt":             rt,
 		realtimePath + "/realtime": stdsym.Symbols["time/time"],

@@ -73,6 +73,10 @@ type Prepared struct {
 	Recursive []string
 	// trace names the program's functions in tracebacks (trace.go).
 	trace *traceInfo
+	// Sites are the places of the accesses and go statements reported to
+	// the race detector, by the index the rewritten calls pass; empty
+	// unless the program was prepared for Options.Race.
+	Sites []Site
 }
 
 // Prepare parses, checks and rewrites a learner's program. shadow holds
@@ -83,6 +87,12 @@ type Prepared struct {
 // allowlist or uses a construct the runner cannot run gets a
 // *[CompileError]. Any other error is a bug in the runner.
 func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, err error) {
+	return prepare(filename, src, shadow, false)
+}
+
+// prepare is Prepare, with the accesses reported to the race detector
+// when race is set (rewrite_access.go).
+func prepare(filename string, src []byte, shadow interp.Exports, race bool) (pr *Prepared, err error) {
 	p, err := check(filename, src, shadow)
 	if err != nil {
 		return nil, err
@@ -93,11 +103,11 @@ func Prepare(filename string, src []byte, shadow interp.Exports) (pr *Prepared, 
 		}
 	}()
 	trace := newTraceInfo(p)
-	out, recursive, err := rewrite(p)
+	out, recursive, sites, err := rewrite(p, race)
 	if err != nil {
 		return nil, err
 	}
-	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive, trace: trace}, nil
+	return &Prepared{Filename: filename, Source: out, Imports: p.imports, Recursive: recursive, Sites: sites, trace: trace}, nil
 }
 
 // edit replaces src[start:end] with the parts render returns, or inserts
@@ -136,9 +146,13 @@ type rewriter struct {
 	// privMaps holds the local map variables no other goroutine can reach
 	// (rewrite_map.go).
 	privMaps map[*types.Var]bool
+	// race: report memory accesses to the race detector, at sites
+	// (rewrite_access.go).
+	race  bool
+	sites []Site
 }
 
-func rewrite(p *program) ([]byte, []string, error) {
+func rewrite(p *program, race bool) ([]byte, []string, []Site, error) {
 	r := &rewriter{
 		p:          p,
 		tf:         p.fset.File(p.file.Pos()),
@@ -150,10 +164,11 @@ func rewrite(p *program) ([]byte, []string, error) {
 		stubKept:   map[string]bool{},
 		labelsGone: map[types.Object]int{},
 		tickInto:   map[ast.Node]int{},
+		race:       race,
 	}
 	recursive := r.collect()
 	if err := r.errs.err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r.stubImports()
 	r.dropUnusedLabels()
@@ -163,7 +178,7 @@ func rewrite(p *program) ([]byte, []string, error) {
 	var out bytes.Buffer
 	out.WriteString(r.text(0, len(p.src)))
 	if r.intErr != nil {
-		return nil, nil, r.intErr
+		return nil, nil, nil, r.intErr
 	}
 	if len(r.helpers) > 0 {
 		if !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
@@ -180,9 +195,9 @@ func rewrite(p *program) ([]byte, []string, error) {
 		}
 	}
 	if _, err := parser.ParseFile(token.NewFileSet(), p.filename, out.Bytes(), parser.SkipObjectResolution); err != nil {
-		return nil, nil, fmt.Errorf("runner: internal error: rewritten %s does not parse: %v", p.filename, err)
+		return nil, nil, nil, fmt.Errorf("runner: internal error: rewritten %s does not parse: %v", p.filename, err)
 	}
-	return out.Bytes(), recursive, nil
+	return out.Bytes(), recursive, r.sites, nil
 }
 
 func (r *rewriter) importText() string {

@@ -16,6 +16,9 @@ func (r *rewriter) collect() []string {
 	r.mapAccesses()
 	r.allocChecks()
 	r.markMain()
+	if r.race {
+		r.raceAccesses(escaping)
+	}
 	conts := continueTargets(r.p.file)
 	stmtRecv := map[*ast.UnaryExpr]bool{}
 	frames := map[ast.Node]string{} // recovering functions' frame variables

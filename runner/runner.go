@@ -42,6 +42,13 @@ type Options struct {
 	// each time the baton passes from one G to another, the first at the
 	// start. 0 keeps none.
 	Steps int
+	// Race turns the data-race detector on (racereport.go): races are
+	// reported on stderr as the race runtime reports them, and a program
+	// that found one and would exit 0 exits 66.
+	Race bool
+	// RaceQuiet, with Race, keeps the races in Result.Races only: nothing
+	// is printed and the exit status is the program's own.
+	RaceQuiet bool
 }
 
 // Limits bound what a learner's program may consume. A run that reaches
@@ -128,6 +135,8 @@ type Result struct {
 	// a fatal error) was cut at the output limit; the real program prints
 	// it whole.
 	Cut bool
+	// Races are the data races found, in order, with Options.Race.
+	Races []Race
 }
 
 // Snapshot is a labelled picture of the machine taken by gpm.Snapshot.
@@ -158,7 +167,8 @@ type run struct {
 	cut   bool // the runtime's report was cut at the output limit
 	// mainStarted: main.main has begun; before, G1 is locked to its thread.
 	mainStarted bool
-	multi       bool // GOMAXPROCS > 1: race windows may switch (race.go)
+	multi       bool       // GOMAXPROCS > 1: race windows may switch (race.go)
+	rd          *raceState // the race detector's, with Options.Race (racereport.go)
 	// mapBusy: an excursion from a map write may be in progress (race.go).
 	mapBusy bool
 	addrs   int // fake addresses handed out (panics.go)
@@ -198,7 +208,7 @@ func Run(ctx context.Context, src []byte, opts Options) (*Result, error) {
 	if opts.Filename == "" {
 		opts.Filename = "prog.go"
 	}
-	prep, err := Prepare(opts.Filename, src, nil)
+	prep, err := prepare(opts.Filename, src, nil, opts.Race)
 	if err != nil {
 		var ce *CompileError
 		if errors.As(err, &ce) {
@@ -239,7 +249,11 @@ func newRun(prep *Prepared, opts Options) *run {
 	r.s = sim.New(sim.Config{
 		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter,
 		MaxEvents: maxEvents, NoFinalizerG: !startsFinalizer(prep.Imports),
+		RaceDetector: opts.Race,
 	})
+	if opts.Race {
+		r.rd = &raceState{sites: prep.Sites, goSite: -1, created: map[int64]int{}, keep: map[uintptr]any{}, addrs: map[uintptr]string{}}
+	}
 	r.live = 1
 	return r
 }
@@ -344,6 +358,7 @@ func (r *run) finish(ctx context.Context) *Result {
 	case <-time.After(teardownWait):
 		clean = false
 	}
+	r.raceExit()
 	res := &Result{
 		Outcome:   r.outcome,
 		ExitCode:  r.code,
@@ -352,6 +367,7 @@ func (r *run) finish(ctx context.Context) *Result {
 		Detail:    r.detail,
 		Snapshots: r.snaps,
 		Cut:       r.cut,
+		Races:     r.races(),
 	}
 	if r.outcome.IsLimit() {
 		res.ExitCode = r.outcome.ExitCode()

@@ -232,6 +232,7 @@ func (r *run) spawnSite(f func(), site *goSite) {
 	if site != nil {
 		r.gsites[g.ID] = site
 	}
+	r.raceSpawned(g)
 	r.after(me)
 }
 

@@ -23,6 +23,7 @@ type runOpts struct {
 	format      string // of the trace: text or json
 	timeline    bool
 	summary     bool
+	race        bool // --race: the data-race detector
 
 	timeout       time.Duration // CPU time; see timelimit.go
 	maxVirtual    time.Duration
@@ -88,7 +89,11 @@ of wall-clock time, also with code 80, saying the machine is too busy.
 own output; the program's stdout stays exactly its own. As with go run,
 what the program prints reaches the terminal as it is, escape sequences
 included; gotour-gpm's own reports (check's, the lessons) show control
-characters quoted instead, as \x1b.`,
+characters quoted instead, as \x1b.
+
+--race reports each data race on stderr when it happens, in the shape of
+the race detector's reports, and a program that had one and would exit 0
+exits 66, as with go run -race.`,
 		Zh: `在模拟的 GPM 调度器上运行普通的 Go 程序（单个文件，package main）。
 程序的输出和退出码与真实编译运行时相同：正常结束为 0，panic 或死锁等
 致命错误为 2，os.Exit(N) 为 N，无法编译为 1。
@@ -106,7 +111,10 @@ CPU 的运行会在真实时间达到 --timeout 的 8 倍再加 20 秒时被停�
 --summary、--timeline 和 --trace - 在程序自己的输出之后写到标准错误；
 标准输出只包含程序自己的输出。和 go run 一样，程序打印的内容原样送到终端，
 包括转义序列；gotour-gpm 自己的报告（check 的报告、课程页面）则把控制字符
-写成转义形式，例如 \x1b。`,
+写成转义形式，例如 \x1b。
+
+--race 在每个数据竞争发生时，按竞争检测器的报告格式把它写到标准错误；
+发生过数据竞争、本应以 0 退出的程序改以 66 退出，与 go run -race 相同。`,
 	})
 	e.runFlags(cmd, &o)
 	return cmd
@@ -135,6 +143,9 @@ func (e *env) runFlags(cmd *cobra.Command, o *runOpts) {
 		"在标准错误上画出每个 P 随时间运行了哪个 goroutine")
 	fs.BoolVar(&o.summary, "summary", false, "")
 	flag("summary", "print the run's scheduler statistics on stderr", "在标准错误上打印本次运行的调度统计")
+	fs.BoolVar(&o.race, "race", false, "")
+	flag("race", "detect data races and report them as go run -race does (exit 66)",
+		"检测数据竞争，并像 go run -race 那样报告（退出码 66）")
 
 	fs.DurationVar(&o.timeout, "timeout", o.timeout, "")
 	flag("timeout", "CPU time limit", "CPU 时间限制")
@@ -215,6 +226,7 @@ func (e *env) runFile(ctx context.Context, file string, o *runOpts) error {
 		Timeout:   o.timeout,
 		MaxMemory: o.maxMemory,
 		Trace:     o.trace != "" || o.timeline,
+		Race:      o.race,
 	}
 	var res *workResult
 	if e.inProcess {

@@ -64,6 +64,7 @@ type workRequest struct {
 	Timeout    time.Duration `json:"timeout"`     // CPU time limit, in ns
 	MaxMemory  int64         `json:"max_memory"`  // bytes; 0 means no watchdog
 	Trace      bool          `json:"trace"`       // send the simulator's trace back
+	Race       bool          `json:"race"`        // the data-race detector
 	ResultFile string        `json:"result_file"` // where to write the workResult
 }
 
@@ -132,6 +133,7 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, cp
 		Stderr:   stderr,
 		Limits:   req.Limits,
 		Trace:    req.Trace,
+		Race:     req.Race,
 	})
 	if err != nil {
 		return &workResult{Outcome: runner.OutcomeInternal, ExitCode: runner.OutcomeInternal.ExitCode(), Detail: err.Error()}

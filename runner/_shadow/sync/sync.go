@@ -63,12 +63,13 @@ type Once struct {
 
 func (o *Once) Do(f func()) {
 	if o.done {
+		rt.RaceAcq(o) // f's writes happen before every Do returns
 		return
 	}
 	o.m.Lock()
 	defer o.m.Unlock()
 	if !o.done {
-		defer func() { o.done = true }()
+		defer func() { rt.RaceRel(o); o.done = true }()
 		f()
 	}
 }
