@@ -27,6 +27,7 @@ type Case struct {
 	minProcs  int                    // a run case applies only to schedules with at least this many Ps
 	onlyProcs []int                  // if set, a run case applies only to schedules with one of these
 	always    bool                   // also applies to runs that did not end normally
+	race      bool                   // needs the race detector in every run (NoDataRace)
 	timeline  bool                   // a failure is best understood from the run's timeline
 	explain   []explanation          // messages for typical wrong answers
 }

@@ -22,13 +22,14 @@
 //
 //   - a source case looks at the program's syntax tree, once, without
 //     running it: [MustUse] and [MustNotUse] a [Construct] (a go statement,
-//     select, a call of time.Sleep in main...), or [NoSharedWrites];
+//     select, a call of time.Sleep in main...), or [NoOuterWrites];
 //   - a run case looks at one run of the program, and is applied to the
 //     run of every schedule: [EndsNormally] (no deadlock, no panic, no
 //     limit), [Output], [OutputUnordered] and [OutputMatches], [SameOutput]
 //     (the same result under every schedule), [NoLeak] (every goroutine done
 //     when main returns), [Parallel] (at least K Ps busy at the same virtual
-//     time), [VirtualTime] (a budget) and custom ones.
+//     time), [VirtualTime] (a budget), [NoDataRace] (the race detector
+//     finds nothing) and custom ones.
 //
 // A case says what the learner needs to read when it fails. Its default
 // message is generic; [Case.Explain] adds messages for the typical wrong

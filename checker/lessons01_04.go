@@ -91,7 +91,7 @@ var manyGoroutines = &Exercise{
 			}),
 		NoLeak(),
 		KeepFunc("handle"),
-		NoSharedWrites(),
+		NoDataRace(),
 	},
 }
 
@@ -156,7 +156,7 @@ var forkJoinSum = &Exercise{
 			i18n.Text{En: "Fork one goroutine per quarter: four in all.", Zh: "每个四分之一分叉出一个 goroutine：一共四个。"}),
 		NoLeak(),
 		KeepFunc("sumSquares"),
-		NoSharedWrites(),
+		NoDataRace(),
 	},
 }
 
@@ -215,7 +215,7 @@ var orderedOutput = &Exercise{
 		NoLeak(),
 		MustNotUse(sleepOutsideSquare).Says(msgSleepToOrder),
 		KeepFunc("square"),
-		NoSharedWrites(),
+		NoDataRace(),
 	},
 }
 

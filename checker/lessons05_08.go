@@ -187,7 +187,7 @@ var parallelSpeedup = &Exercise{
 			Zh: "不要修改 GOMAXPROCS：检查器会用 1、2、4 个 P 运行你的程序，程序要用好给它的 P。",
 		}),
 		KeepFunc("process"),
-		NoSharedWrites(),
+		NoDataRace(),
 	},
 }
 
@@ -233,7 +233,7 @@ var firstChannel = &Exercise{
 		}),
 		MustNotUse(Import("sync")).Says(msgChannelOnly),
 		MustNotUse(Import("sync/atomic")).Says(msgChannelOnly),
-		NoSharedWrites().Says(i18n.Text{
+		NoOuterWrites().Says(i18n.Text{
 			En: "The sums still travel through shared variables. Send the partial sums themselves on the channel: a chan int can carry both the data and the signal.",
 			Zh: "部分和仍然通过共享变量传递。把部分和本身发送到通道里：一个 chan int 既能传数据，也能传信号。",
 		}),

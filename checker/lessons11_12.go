@@ -44,7 +44,7 @@ var workerPool = &Exercise{
 			Zh: "通过通道把任务分发给 worker。",
 		}),
 		KeepFunc("process"),
-		NoSharedWrites(),
+		NoDataRace(),
 	},
 }
 
@@ -278,7 +278,7 @@ var counterAtomic = &Exercise{
 			En: "hits++ is still a data race: it only looks right because nothing runs between its read and its write here. Keep the Gosched in the loop and make the increment atomic.",
 			Zh: "hits++ 仍然是数据竞争：它看起来没问题，只是因为这里的读和写之间恰好没有别的 goroutine 运行。请保留循环里的 Gosched，并把自增改成原子操作。",
 		}),
-		NoSharedWrites(),
+		NoDataRace(),
 		MustNotUse(Ref("sync", "Mutex")).Says(msgAtomicOnly),
 		MustNotUse(Ref("sync", "RWMutex")).Says(msgAtomicOnly),
 		MustNotUse(Channel).Says(msgAtomicOnly),

@@ -8,17 +8,16 @@ import (
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 )
 
-// NoSharedWrites checks, from the source, that goroutines do not write a
-// variable they share without synchronization: a data race. The
-// simulator loses an update only where two goroutines' read-modify-writes
-// overlap on several Ps (runner/rewrite_race.go), which a short program
-// may never do, and it detects no races, so this is a heuristic on the
-// syntax:
+// NoOuterWrites checks, from the source, that goroutines send their
+// results rather than write them into variables they share with main,
+// even where a channel's signal orders the writes: a rule of style for an
+// exercise about carrying data over channels, not a race check (that is
+// [NoDataRace]).
 //
 // Inside a function literal started with go (or with a WaitGroup's Go
 // method), an assignment, an op= or a
 // ++/-- whose target is a variable declared outside the literal is a
-// race, unless
+// shared write, unless
 //   - the target is an element of a slice or array indexed by a variable
 //     (results[part] = ...: each goroutine its own element; a map's
 //     elements are not independent, so this does not hold for maps),
@@ -27,9 +26,9 @@ import (
 //
 // Sending on a channel and calling sync/atomic are not assignments, so
 // they pass.
-func NoSharedWrites() Case {
+func NoOuterWrites() Case {
 	return Case{
-		Name: i18n.Text{En: "no two goroutines write the same variable unsynchronized", Zh: "没有多个 goroutine 在无同步的情况下写同一个变量"},
+		Name: i18n.Text{En: "the goroutines send their results instead of writing shared variables", Zh: "goroutine 把结果发送出来，而不是写共享变量"},
 		source: func(s *Source) *failure {
 			v, n := sharedWrite(s.File)
 			if n == nil {
@@ -47,7 +46,7 @@ func NoSharedWrites() Case {
 	}
 }
 
-// sharedWrite finds the first racy write of the file: the variable's name
+// sharedWrite finds the first shared write of the file: the variable's name
 // and the statement.
 func sharedWrite(f *ast.File) (string, ast.Node) {
 	var name string

@@ -1,9 +1,9 @@
 // hits++ with the Gosched after it: one statement, still a read and a
-// write. On several Ps another goroutine's hits++ can land between them:
-// the output is wrong there (on one P it is 800), besides the static
-// checks.
-// want: Hits were lost
-// want: fails only under some schedules
+// write. On several Ps another goroutine's hits++ can land between them
+// and the output is wrong there (on one P it is 800); the race detector
+// finds the race under every schedule, one P included, as go run -race
+// does.
+// want: Goroutines use hits at the same time, at least one of them writing: that is a data race
 package main
 
 import (

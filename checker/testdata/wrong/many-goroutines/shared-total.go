@@ -1,5 +1,5 @@
 // Every goroutine adds to the shared total: a data race.
-// want: Several goroutines write total at the same time: that is a data race
+// want: Goroutines use total at the same time, at least one of them writing: that is a data race
 package main
 
 import (

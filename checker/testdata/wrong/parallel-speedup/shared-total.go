@@ -1,5 +1,5 @@
 // All goroutines add to one shared total, with a WaitGroup but no mutex.
-// want: Several goroutines write total at the same time: that is a data race
+// want: Goroutines use total at the same time, at least one of them writing: that is a data race
 package main
 
 import (
