@@ -188,6 +188,14 @@
 // maps' writing flag catches two accesses that overlap. maps.go explains
 // it.
 //
+// Those windows show what a race does; the race detector says whether
+// there is one. With [Config.RaceDetector] the Sim keeps a vector clock
+// per G, carried by go statements, channels, locks, WaitGroups and timers
+// as in the race-enabled runtime, and the driver reports memory accesses
+// ([Sim.RaceRead], [Sim.RaceWrite]): two accesses to one location, one a
+// write, that no synchronisation orders are a race, whatever the schedule,
+// so it is found on one P too. racedetect.go explains it.
+//
 // # Snapshots and scenarios
 //
 // [Sim.Snapshot] returns the whole machine between two operations, for the

@@ -19,7 +19,9 @@ package sim
 // writers' clock, which Lock acquires, and Unlock into the readers',
 // which RLock acquires; WaitGroup.Done releases and Wait's return
 // acquires. The driver adds its own edges by address with [Sim.RaceAcquire]
-// and [Sim.RaceRelease] (sync/atomic, sync.Once).
+// and [Sim.RaceRelease] (sync/atomic, sync.Once). A Cond adds none of its
+// own, as sync/cond.go has no race annotations: its Wait locks L again,
+// and L orders the accesses. Sleeping orders nothing.
 //
 // Two accesses to one location race when at least one writes and neither
 // happens before the other. A report names the access that found the race
