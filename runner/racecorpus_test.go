@@ -116,7 +116,7 @@ func TestRaceQuietCorpora(t *testing.T) {
 	}
 	paths = append(paths, sols...)
 	for i, p := range paths {
-		if slowSolution[filepath.Base(p)] || testing.Short() && i%8 != 0 {
+		if slowProgram[filepath.Base(p)] || testing.Short() && i%8 != 0 {
 			continue
 		}
 		t.Run(p, func(t *testing.T) { quietSameRun(t, p) })
@@ -146,9 +146,12 @@ func quietSameRun(t *testing.T, p string) {
 	}
 }
 
-// slowSolution lists the solutions that take seconds to run (ten thousand
+// slowProgram lists the programs that take seconds to run (ten thousand
 // goroutines, millions of iterations): the others cover the same Go.
-var slowSolution = map[string]bool{"fork-join-sum.go": true, "many-goroutines.go": true, "parallel-speedup.go": true}
+var slowProgram = map[string]bool{
+	"fork-join-sum.go": true, "many-goroutines.go": true, "parallel-speedup.go": true,
+	"parallel_sum.go": true, "preempt_spin.go": true, "stack_growth.go": true, "atomic_counter.go": true,
+}
 
 // samePairs compares two lists of races as sets.
 func samePairs(a, b []string) bool {
