@@ -67,6 +67,7 @@ func check(filename string, src []byte, shadow interp.Exports) (*program, error)
 	p.imports = checkImports(file, u, errs)
 	checkReserved(file, errs)
 	checkBodies(file, errs)
+	checkEmbed(file, errs)
 	if len(errs.errs) > 0 {
 		return nil, errs.err()
 	}

@@ -104,6 +104,9 @@ func TestCheckErrors(t *testing.T) {
 		{"binary", "\x7fELF\x02\x01\x01", "prog.go:1:1: illegal character U+007F"},
 		// Found by FuzzRewrite; the message is gc's (go run, go1.26.8).
 		{"no body", "package main\nfunc main()\n", "prog.go:2:6: missing function body"},
+		// gc's words (go run, go1.26.8); go/types ignores the directive.
+		{"embed without import", "package main\n\nimport \"fmt\"\n\n//go:embed hello.txt\nvar s string\n\nfunc main() { fmt.Println(s) }\n",
+			`prog.go:5:3: go:embed requires import "embed" (or import _ "embed", if package is not used)`},
 		{"too many", "package main\nfunc main() { a; b; c; d; e; f; g; h; i; j; k }\n",
 			"prog.go:2:15: undefined: a\nprog.go:2:18: undefined: b\nprog.go:2:21: undefined: c\nprog.go:2:24: undefined: d\n" +
 				"prog.go:2:27: undefined: e\nprog.go:2:30: undefined: f\nprog.go:2:33: undefined: g\nprog.go:2:36: undefined: h\n" +

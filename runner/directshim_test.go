@@ -74,12 +74,13 @@ func (d *directShim) spawn(f func()) {
 func (d *directShim) exports() interp.Exports {
 	fn := reflect.ValueOf
 	syms := map[string]reflect.Value{
-		"Case":    reflect.ValueOf((*directCase)(nil)),
-		"SendDir": reflect.ValueOf(directSendDir),
-		"RecvDir": reflect.ValueOf(directRecvDir),
-		"GoAt":    fn(func(f func(), _ int) { d.spawn(f) }),
-		"Go":      fn(d.spawn),
-		"Send":    fn(func(ch, p any) { reflect.ValueOf(ch).Send(reflect.ValueOf(p).Elem()) }),
+		"Case":     reflect.ValueOf((*directCase)(nil)),
+		"SendDir":  reflect.ValueOf(directSendDir),
+		"RecvDir":  reflect.ValueOf(directRecvDir),
+		"GoAt":     fn(func(f func(), _ int) { d.spawn(f) }),
+		"NegShift": fn(func() { panic("negative shift amount") }),
+		"Go":       fn(d.spawn),
+		"Send":     fn(func(ch, p any) { reflect.ValueOf(ch).Send(reflect.ValueOf(p).Elem()) }),
 		"Recv": fn(func(ch any) any {
 			c := reflect.ValueOf(ch)
 			v, ok := c.Recv()

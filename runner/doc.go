@@ -125,6 +125,10 @@
 //     first, "main.f(...)" then "\t/path/prog.go:12", and every goroutine
 //     of a traceback ends with "created by main.main in goroutine 1" and
 //     the go statement's location (trace.go, traceback.go).
+//   - A shift by a negative signed count panics "negative shift amount"
+//     (yaegi shifted by it as unsigned and gave 0: rewrite_shift.go); a
+//     //go:embed directive in a file that does not import embed is gc's
+//     compile error (check_embed.go).
 //   - make(<-chan T) and make(chan<- T), which reflect refuses, make a
 //     bidirectional channel converted to the type (rewrite_make.go);
 //     panic(nil) panics with a *runtime.PanicNilError (internal/rtval).

@@ -64,7 +64,12 @@ func (r *rewriter) collect() []string {
 			}
 		case *ast.IncDecStmt:
 			r.raceRMW(n, stack, escaping)
+		case *ast.BinaryExpr:
+			r.shiftCount(n.Op, n.Y)
 		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 {
+				r.shiftCount(n.Tok, n.Rhs[0])
+			}
 			r.raceRMW(n, stack, escaping)
 			r.parallelAssign(n)
 			if n.Tok == token.ASSIGN {

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -305,10 +306,17 @@ func (b *traceBuilder) opKinds(n ast.Node) []string {
 	case *ast.SliceExpr:
 		return []string{"slice bounds out of range"}
 	case *ast.BinaryExpr:
-		if n.Op == token.QUO || n.Op == token.REM {
-			if tv := info.Types[n.Y]; tv.Value == nil {
+		if tv := info.Types[n.Y]; tv.Value == nil {
+			switch n.Op {
+			case token.QUO, token.REM:
 				return []string{"integer divide by zero"}
+			case token.SHL, token.SHR:
+				return []string{"negative shift amount"}
 			}
+		}
+	case *ast.AssignStmt:
+		if (n.Tok == token.SHL_ASSIGN || n.Tok == token.SHR_ASSIGN) && info.Types[n.Rhs[0]].Value == nil {
+			return []string{"negative shift amount"}
 		}
 	case *ast.StarExpr:
 		return []string{"nil pointer dereference"}
@@ -413,8 +421,8 @@ func (f *traceFunc) callLine(callee string) (int, bool) {
 	if len(ls) == 0 {
 		ls = f.dyn
 	}
-	if len(ls) == 1 {
-		return ls[0], true
+	if len(ls) == 0 || slices.ContainsFunc(ls, func(l int) bool { return l != ls[0] }) {
+		return 0, false // several lines: which call it was is unknown
 	}
-	return 0, false
+	return ls[0], true
 }

@@ -3,6 +3,7 @@ package runner
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -80,12 +81,11 @@ func (r *run) frames(gr *gor, explicit bool, msg string) []frame {
 	}
 	// A panic in a deferred call leaves yaegi's frame of the function that
 	// deferred it without its line; a deferred literal's is its parent.
-	for len(fs) > 0 {
-		last := fs[len(fs)-1]
-		if last.parent == nil || !last.parent.deferred[last.name] {
-			break
+	for i := 0; i < len(fs); i++ {
+		p := fs[i].parent
+		if p != nil && p.deferred[fs[i].name] && (i+1 == len(fs) || fs[i+1] != p) {
+			fs = slices.Insert(fs, i+1, p)
 		}
-		fs = append(fs, last.parent)
 	}
 	out := make([]frame, len(fs))
 	for i, f := range fs {
