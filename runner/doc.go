@@ -327,6 +327,15 @@
 // nothing measurable (BenchmarkMapWindow, medians, machine lightly
 // loaded).
 //
+// The race detector (Options.Race) adds a compiled call per statement
+// that touches memory another goroutine may reach (one for a read and
+// write of the same place, x++ or x = x + 1), and a few hash lookups in
+// the simulator: 100,000 reported accesses, two goroutines adding under a
+// Mutex on two Ps, take 107ms against 80ms without it, 1.34 times
+// (BenchmarkRaceDetector, medians of six, load about 9 on two cores). A
+// loop that does nothing but update a shared slice element pays most:
+// 8 million sums[p] += i take about 1.7 times as long (CPU time).
+//
 // internal/stdsym holds the compiled packages' symbols instead of yaegi's
 // stdlib package, which links every standard package: the binary is
 // 30.2 MB instead of 39.5 MB, and a build with an empty cache takes

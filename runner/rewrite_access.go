@@ -242,8 +242,11 @@ func (r *rewriter) instrumentStmt(s ast.Stmt, fn string, escaping, written map[*
 	for i := 0; i < len(g.out); i++ {
 		a := g.out[i]
 		if i+1 < len(g.out) && a.kind == accRead {
-			if b := g.out[i+1]; b.kind == accWrite && b.place == a.place && b.after == a.after {
-				// x++, x op= e: one call for the read and the write.
+			b := g.out[i+1]
+			same := b.place == a.place || types.ExprString(b.place) == types.ExprString(a.place)
+			if b.kind == accWrite && same && b.after == a.after {
+				// x++, x op= e, x = x + 1: one call for the read and the
+				// write.
 				a.kind = accReadWrite
 				i++
 			}
