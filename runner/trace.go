@@ -42,6 +42,9 @@ type traceFunc struct {
 	// dyn are the lines of calls through func values the table cannot
 	// name (a parameter f, called as f()).
 	dyn []int
+	// ext are the lines of calls of other packages' functions, through
+	// which compiled code may call back a method (fmt calling Write).
+	ext []int
 	// ops are the lines of the operations that can fail or block, by
 	// kind (opKinds), and learner says whether the body calls any of the
 	// program's functions.
@@ -250,9 +253,15 @@ func (b *traceBuilder) calls() {
 				if callee := b.callee(m.Fun, declOf); callee != "" {
 					f.calls[callee] = append(f.calls[callee], line)
 					f.learner = true
-				} else if tv, ok := info.Types[m.Fun]; ok && tv.Type != nil && !tv.IsType() && isSignature(tv.Type) && !b.external(m.Fun) {
-					f.dyn = append(f.dyn, line)
-					f.learner = true
+				} else if tv, ok := info.Types[m.Fun]; ok && tv.Type != nil && !tv.IsType() && isSignature(tv.Type) {
+					if _, builtin := info.Uses[identOf(m.Fun)].(*types.Builtin); builtin {
+						// len, append...: never call the program back
+					} else if b.external(m.Fun) {
+						f.ext = append(f.ext, line)
+					} else {
+						f.dyn = append(f.dyn, line)
+						f.learner = true
+					}
 				}
 				if id, ok := unparen(m.Fun).(*ast.Ident); ok {
 					if bi, ok := info.Uses[id].(*types.Builtin); ok && bi.Name() == "panic" {
@@ -266,6 +275,12 @@ func (b *traceBuilder) calls() {
 			return true
 		})
 	}
+}
+
+// identOf is fun as an identifier, or nil.
+func identOf(fun ast.Expr) *ast.Ident {
+	id, _ := unparen(fun).(*ast.Ident)
+	return id
 }
 
 func isSignature(t types.Type) bool {
@@ -415,11 +430,15 @@ func (b *traceBuilder) callee(fun ast.Expr, declOf map[types.Object]*traceFunc) 
 
 // callLine returns the line in f of its call of callee, when there is
 // exactly one such call, or, for a callee f does not call by name, one
-// call through a func value.
+// call through a func value, or else one call of another package (which
+// called callee back).
 func (f *traceFunc) callLine(callee string) (int, bool) {
 	ls := f.calls[callee]
 	if len(ls) == 0 {
 		ls = f.dyn
+	}
+	if len(ls) == 0 {
+		ls = f.ext
 	}
 	if len(ls) == 0 || slices.ContainsFunc(ls, func(l int) bool { return l != ls[0] }) {
 		return 0, false // several lines: which call it was is unknown
