@@ -142,7 +142,6 @@ func main() {
 	fmt.Println("allocating", n>>30, "GiB")
 	b := make([]byte, n)
 	b[len(b)-1] = 1
-	fmt.Println(len(b))
 }
 `
 

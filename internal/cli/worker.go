@@ -117,12 +117,12 @@ func (e *env) work() error {
 
 // execute runs req's program, streaming its output to stdout and stderr,
 // and says how it ended. Both the worker and the in-process mode call it;
-// the worker (cpu set) limits the run's CPU time, the in-process mode its
-// wall-clock time (withTimeLimit). A failure of the runner itself is
-// reported as OutcomeInternal.
-func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, cpu bool) *workResult {
+// the worker (worker set) limits the run's CPU time and its memory, the
+// in-process mode only its wall-clock time (withTimeLimit). A failure of
+// the runner itself is reported as OutcomeInternal.
+func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, worker bool) *workResult {
 	cpuStart, _ := processCPU()
-	runCtx, cancel := withTimeLimit(ctx, req.Timeout, cpu)
+	runCtx, cancel := withTimeLimit(ctx, req.Timeout, worker)
 	defer cancel()
 	res, err := runner.Run(runCtx, []byte(req.Source), runner.Options{
 		Filename: req.Filename,
@@ -142,6 +142,12 @@ func execute(ctx context.Context, req *workRequest, stdout, stderr io.Writer, cp
 		// The runner does not stream compile errors: nothing ran. They
 		// are the tool's report, and may quote a string of the source.
 		io.WriteString(stderr, termview.Escape(string(res.Stderr)))
+	}
+	if worker && req.MaxMemory > 0 && !res.Outcome.IsLimit() && memoryUsed() > uint64(req.MaxMemory) {
+		// A program can go past the limit and end between two of the
+		// watchdog's samples (one huge allocation, where no address-space
+		// cap makes it fail at once): still the memory limit.
+		res.Outcome, res.ExitCode = runner.OutcomeMemory, runner.OutcomeMemory.ExitCode()
 	}
 	busy := false
 	if res.Outcome == runner.OutcomeTimeout {
