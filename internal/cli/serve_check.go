@@ -12,6 +12,7 @@ import (
 
 	"github.com/gotour-gpm/gotour-gpm/checker"
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
+	"github.com/gotour-gpm/gotour-gpm/internal/termview"
 )
 
 // gradeCheck grades req's program in a grade worker and writes the report
@@ -26,11 +27,20 @@ func (s *server) gradeCheck(ctx context.Context, req *serveCheckRequest) (*serve
 	res, err := s.e.grade(ctx, &gradingRequest{Exercise: req.Exercise, Filename: "prog.go", Source: req.Code, Lang: lang}, nil)
 	if err != nil {
 		if ctx.Err() != nil {
-			return &serveCheckResult{Error: fmt.Sprintf("checking took longer than %s: does the program end?", s.checkTimeout)}, nil
+			return &serveCheckResult{Error: fmt.Sprintf(msgCheckTooLong.In(lang), s.checkTimeout)}, nil
 		}
 		return nil, err
 	}
 	var b bytes.Buffer
 	res.Report.WriteText(&b, checker.TextOptions{Lang: lang, Timeline: res.timeline(res.Report)})
-	return &serveCheckResult{Passed: res.Report.Pass, Report: b.String()}, nil
+	// Control characters the program printed are quoted, as check does.
+	return &serveCheckResult{Passed: res.Report.Pass, Report: termview.Escape(b.String())}, nil
+}
+
+// msgCheckTooLong is a whole check that ran out of time: the checker's
+// runs have their own limits, so either a program that never ends slipped
+// past them or the machine is too busy to grade in time.
+var msgCheckTooLong = i18n.Text{
+	En: "checking took longer than %s: the program may not end, or the machine is too busy; try again in a moment",
+	Zh: "评分用时超过了 %s：可能是程序不会结束，也可能是机器太忙；请稍后再试",
 }
