@@ -156,6 +156,16 @@
 //     deadlock shows its frame only when it calls none of the program's
 //     functions and blocks on one line; its other frames, and frames in
 //     the standard library (sync.(*WaitGroup).Wait), are not printed.
+//     runtime.Stack and debug.Stack give each goroutine's header and
+//     creator, without frames.
+//   - Not yet supported, each a compile error naming it: generic
+//     atomic.Pointer[T] ("undefined: atomic.Pointer": sync/atomic is
+//     compiled, and reflect cannot export a generic type), and range over
+//     function iterators (see below).
+//   - %v of a context prints the stand-in's struct, not
+//     context.Background.WithValue(k, int), and %T of sync and context
+//     values names the stand-in's types; errors.As into a learner's
+//     interface and named types inside any are listed below.
 //   - Equality and the errors package on the learner's error values: an
 //     error value of a learner's type reaches compiled code as yaegi's
 //     wrapper, which has no identity and no type of its own.

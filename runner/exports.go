@@ -193,6 +193,7 @@ func (r *run) runtimeExports() map[string]reflect.Value {
 			return old
 		}),
 		"NumGoroutine": reflect.ValueOf(func() int { r.op(); return r.s.NumGoroutine() }),
+		"Stack":        reflect.ValueOf(func(all bool) string { r.op(); return r.stackText(all) }),
 		"NumCPU":       reflect.ValueOf(func() int { return r.s.Config().CPUs }),
 		"Goexit":       reflect.ValueOf(func() { r.op(); runtime.Goexit() }),
 		"GC": reflect.ValueOf(func() {

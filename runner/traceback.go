@@ -222,3 +222,23 @@ func (r *run) spawnAt(f func(), off int) {
 	}
 	r.spawnSite(f, site)
 }
+
+// stackText is runtime.Stack of the running G: its header and how it was
+// created. Its frames are not known where it stands (only a panic's
+// unwinding names them), so none are printed; with all, every other
+// goroutine's header follows, as the runtime lists them.
+func (r *run) stackText(all bool) string {
+	var b strings.Builder
+	for i, g := range r.s.Traceback() {
+		if i == 0 {
+			g.Status = "running"
+		} else if !all {
+			break
+		} else {
+			b.WriteString("\n")
+		}
+		b.WriteString(g.Header() + "\n")
+		r.writeCreatedBy(&b, g.ID, g.Parent, false)
+	}
+	return b.String()
+}

@@ -27,6 +27,12 @@ func GC()                  { rt.GC() }
 func KeepAlive(x any)      {}
 func Version() string      { return "go1.26.8" }
 
+// Stack formats the running goroutine's traceback into buf, and every
+// other goroutine's after it if all is set, and returns the bytes
+// written. The runner prints each goroutine's header and creator only: it
+// does not know the frames of a goroutine that is not panicking.
+func Stack(buf []byte, all bool) int { return copy(buf, rt.Stack(all)) }
+
 // MemStats reports the simulated machine's memory. Only the stack fields
 // and NumGC are modelled; the rest read 0.
 type MemStats struct {
