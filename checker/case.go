@@ -17,6 +17,10 @@ import (
 // schedule. Build cases with the constructors below; the zero Case is not
 // useful.
 type Case struct {
+	// ID names the check in a stable, language-neutral way ("ends-normally",
+	// "output", "uses-go-statement"): the JSON report and the corpus of
+	// wrong answers name checks by it. Unique within an exercise.
+	ID string
 	// Name says what is checked, as the report's line for it.
 	Name i18n.Text
 
@@ -66,6 +70,13 @@ func (c Case) Says(msg i18n.Text) Case {
 	return c
 }
 
+// As replaces the case's id, for an exercise that has two cases of one
+// kind (two virtual-time budgets, say).
+func (c Case) As(id string) Case {
+	c.ID = id
+	return c
+}
+
 // Named replaces the case's name.
 func (c Case) Named(name i18n.Text) Case {
 	c.Name = name
@@ -112,20 +123,20 @@ func (c Case) message(r *Run, f *failure) i18n.Text {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // runCase is a custom run case: fn returns nil when run r passes.
-func runCase(name, msg i18n.Text, fn func(r *Run) *failure) Case {
-	return Case{Name: name, msg: msg, run: fn}
+func runCase(id string, name, msg i18n.Text, fn func(r *Run) *failure) Case {
+	return Case{ID: id, Name: name, msg: msg, run: fn}
 }
 
 // sourceCase is a custom source case: fn returns nil when s passes.
-func sourceCase(name, msg i18n.Text, fn func(s *Source) *failure) Case {
-	return Case{Name: name, msg: msg, source: fn}
+func sourceCase(id string, name, msg i18n.Text, fn func(s *Source) *failure) Case {
+	return Case{ID: id, Name: name, msg: msg, source: fn}
 }
 
 // atLeastGoroutines is a run case that checks that the program starts at
 // least n goroutines besides main: the exercise's work is meant to be
 // spread over them.
 func atLeastGoroutines(n int, name, msg i18n.Text) Case {
-	return runCase(name, msg, func(r *Run) *failure {
+	return runCase("goroutines", name, msg, func(r *Run) *failure {
 		if got := r.Result.Stats.Goroutines - 1; got < n {
 			return &failure{
 				got:  tr(itoa(got)+" goroutines besides main", "除 main 外 "+itoa(got)+" 个"),
@@ -141,6 +152,7 @@ func atLeastGoroutines(n int, name, msg i18n.Text) Case {
 // depends on how the run ended.
 func EndsNormally() Case {
 	return Case{
+		ID:     "ends-normally",
 		Name:   i18n.Text{En: "ends normally: no deadlock, no panic, within the limits", Zh: "正常结束：没有死锁、没有 panic、没有超出限制"},
 		always: true,
 		run: func(r *Run) *failure {
@@ -160,6 +172,7 @@ var wantNormalEnd = tr("main returns (exit status 0)", "main 正常返回（退�
 func Output(want string) Case {
 	wantLines := lines(want)
 	return Case{
+		ID:   "output",
 		Name: i18n.Text{En: "prints the expected output", Zh: "输出正确"},
 		msg:  i18n.Text{En: "The output is not the expected one.", Zh: "输出与预期不符。"},
 		run: func(r *Run) *failure {
@@ -177,6 +190,7 @@ func OutputUnordered(want string) Case {
 	wantLines := lines(want)
 	slices.Sort(wantLines)
 	return Case{
+		ID:   "output-unordered",
 		Name: i18n.Text{En: "prints the expected lines, in any order", Zh: "输出的各行正确（顺序不限）"},
 		msg:  i18n.Text{En: "The output does not have the expected lines.", Zh: "输出的行与预期不符。"},
 		run: func(r *Run) *failure {
@@ -196,6 +210,7 @@ func OutputUnordered(want string) Case {
 func OutputMatches(pattern string) Case {
 	re := regexp.MustCompile(`\A(?m:` + pattern + `)\z`)
 	return Case{
+		ID:   "output-matches",
 		Name: i18n.Text{En: "prints output of the expected form", Zh: "输出格式正确"},
 		msg:  i18n.Text{En: "The output does not have the expected form.", Zh: "输出的格式与预期不符。"},
 		run: func(r *Run) *failure {
@@ -223,6 +238,7 @@ func emptyOutput(r *Run) i18n.Text {
 // synchronized.
 func SameOutput() Case {
 	return Case{
+		ID:   "same-output",
 		Name: i18n.Text{En: "prints the same under every schedule", Zh: "在每种调度下输出都相同"},
 		msg: i18n.Text{
 			En: "The output depends on the schedule: this schedule printed something else than the first one. Some goroutines are not synchronized.",
@@ -242,6 +258,7 @@ func SameOutput() Case {
 // started has finished.
 func NoLeak() Case {
 	return Case{
+		ID:   "no-leak",
 		Name: i18n.Text{En: "no goroutine is left behind when main returns", Zh: "main 返回时没有遗留的 goroutine"},
 		msg: i18n.Text{
 			En: "When main returned, some goroutines had not finished: the program ended without them. Make sure every goroutine can finish, and that main waits for it.",
@@ -262,6 +279,7 @@ func NoLeak() Case {
 // k Ps.
 func Parallel(k int) Case {
 	return Case{
+		ID: "parallel",
 		Name: i18n.Text{
 			En: fmt.Sprintf("runs on at least %d Ps at the same time (with %d or more Ps)", k, k),
 			Zh: fmt.Sprintf("至少 %d 个 P 同时运行（P 不少于 %d 个时）", k, k),
@@ -297,6 +315,7 @@ func VirtualTime(min, max time.Duration) Case {
 		}
 	}
 	return Case{
+		ID:   "virtual-time",
 		Name: name,
 		msg: i18n.Text{
 			En: "The run does not fit the virtual-time budget. The timeline shows which goroutine ran when.",

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -223,5 +224,29 @@ func TestExerciseContent(t *testing.T) {
 	ids := checker.IDs()
 	if !slices.Contains(ids, "fix-deadlock") {
 		t.Errorf("IDs() = %v, want fix-deadlock among them", ids)
+	}
+}
+
+var checkID = regexp.MustCompile(`^[a-z0-9]([a-zA-Z0-9./-]*[a-zA-Z0-9])?$`)
+
+// TestCheckIDs checks that every case has a stable id, well formed and
+// unique within its exercise: the corpus and the JSON report name checks
+// by it.
+func TestCheckIDs(t *testing.T) {
+	all, err := checker.All()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range all {
+		seen := map[string]bool{"compiles": true}
+		for _, c := range ex.Cases {
+			if !checkID.MatchString(c.ID) {
+				t.Errorf("%s: case %q has id %q", ex.ID, c.Name.En, c.ID)
+			}
+			if seen[c.ID] {
+				t.Errorf("%s: two cases have id %q", ex.ID, c.ID)
+			}
+			seen[c.ID] = true
+		}
 	}
 }

@@ -35,11 +35,11 @@ func newGrading(ex *Exercise, opts Options) *grading {
 	}
 	g.results = make([]CaseResult, 1+len(ex.Cases))
 	g.passes = make([]int, len(ex.Cases))
-	g.results[0] = CaseResult{Name: nameCompiles, Kind: KindSource, Status: Pass}
+	g.results[0] = CaseResult{ID: "compiles", Name: nameCompiles, Kind: KindSource, Status: Pass}
 	for i, c := range ex.Cases {
 		g.race = g.race || c.race
 		r := &g.results[1+i]
-		r.Name, r.Kind = c.Name, KindRun
+		r.ID, r.Name, r.Kind = c.ID, c.Name, KindRun
 		if c.IsSource() {
 			r.Kind = KindSource
 		}

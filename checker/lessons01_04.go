@@ -74,7 +74,7 @@ var manyGoroutines = &Exercise{
 				En: "The output is right but the batch took seconds of virtual time: each request still waits for the previous one. Start all the goroutines first, then wait once.",
 				Zh: "输出正确，但整批请求用了好几秒虚拟时间：每个请求仍在等前一个。请先启动所有 goroutine，最后只等一次。",
 			}),
-		runCase(i18n.Text{En: "the requests wait at the same time: 1,000 or more goroutines alive at once", Zh: "请求同时等待：同一时刻至少有 1000 个 goroutine 存活"},
+		runCase("concurrent-waits", i18n.Text{En: "the requests wait at the same time: 1,000 or more goroutines alive at once", Zh: "请求同时等待：同一时刻至少有 1000 个 goroutine 存活"},
 			i18n.Text{
 				En: "Too few goroutines were alive at the same time: the requests do not overlap. Give every request its own goroutine, and start them all before waiting.",
 				Zh: "同时存活的 goroutine 太少：请求没有重叠。让每个请求都有自己的 goroutine，先全部启动，再等待。",

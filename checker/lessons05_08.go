@@ -35,7 +35,7 @@ var predictSpawnOrder = &Exercise{
 		MustNotUse(Import("sync")).Says(msgOnlyPredict),
 		MustNotUse(Import("gpm")).Says(msgOnlyPredict),
 		EndsNormally(),
-		runCase(i18n.Text{En: "prints the order in which the scenario's goroutines print", Zh: "打印出场景中各 goroutine 的打印顺序"},
+		runCase("prediction", i18n.Text{En: "prints the order in which the scenario's goroutines print", Zh: "打印出场景中各 goroutine 的打印顺序"},
 			i18n.Text{}, gradePrediction),
 	},
 }
@@ -149,12 +149,12 @@ var parallelSpeedup = &Exercise{
 			En: "main printed before the parts were processed: wait for the four goroutines, with a sync.WaitGroup or a channel.",
 			Zh: "main 在各部分处理完之前就打印了：用 sync.WaitGroup 或通道等这四个 goroutine 结束。",
 		}),
-		VirtualTime(0, 25*time.Millisecond).ForProcs(4).Explain(took80, msgStill80),
+		VirtualTime(0, 25*time.Millisecond).ForProcs(4).As("virtual-time-procs-4").Explain(took80, msgStill80),
 		// The reference takes 48.8ms with two Ps (the simulator leaves one
 		// P idle for the last part), the starter 80ms.
-		VirtualTime(0, 60*time.Millisecond).ForProcs(2).Explain(took80, msgStill80),
+		VirtualTime(0, 60*time.Millisecond).ForProcs(2).As("virtual-time-procs-2").Explain(took80, msgStill80),
 		Parallel(4).Explain(func(r *Run) bool { return r.Busy <= 1 }, msgStill80),
-		runCase(i18n.Text{En: "does the same work: four gpm.Work calls of 20ms", Zh: "工作量不变：四次 20 毫秒的 gpm.Work"},
+		runCase("same-work", i18n.Text{En: "does the same work: four gpm.Work calls of 20ms", Zh: "工作量不变：四次 20 毫秒的 gpm.Work"},
 			i18n.Text{
 				En: "Keep process as it is: each of the four parts needs its 20 ms of CPU.",
 				Zh: "process 保持原样：四个部分各自需要 20 毫秒的 CPU。",
@@ -201,6 +201,7 @@ var msgStill80 = i18n.Text{
 
 // setProcs is runtime.GOMAXPROCS(n) with n other than the literal 0.
 var setProcs = Construct{
+	ID:   "set-gomaxprocs",
 	Name: i18n.Text{En: "runtime.GOMAXPROCS(n) with n ≠ 0", Zh: "参数不为 0 的 runtime.GOMAXPROCS(n)"},
 	match: func(s *Source, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -257,6 +258,7 @@ var msgChannelOnly = i18n.Text{
 
 // wholeSum is the call sum(1, 100): the whole range at once.
 var wholeSum = Construct{
+	ID:   "whole-sum",
 	Name: i18n.Text{En: "sum(1, 100)", Zh: "sum(1, 100)"},
 	match: func(_ *Source, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -273,7 +275,7 @@ var stackBudget = &Exercise{
 	ID:    "stack-budget",
 	Seeds: 2, // the program has one goroutine: schedules hardly differ
 	Cases: []Case{
-		sourceCase(i18n.Text{En: "main starts with debug.SetMaxStack(16 << 10)", Zh: "main 的第一句是 debug.SetMaxStack(16 << 10)"},
+		sourceCase("sets-max-stack", i18n.Text{En: "main starts with debug.SetMaxStack(16 << 10)", Zh: "main 的第一句是 debug.SetMaxStack(16 << 10)"},
 			i18n.Text{
 				En: "The first statement of main must set the budget: debug.SetMaxStack(16 << 10), from runtime/debug.",
 				Zh: "main 的第一句必须设置预算：debug.SetMaxStack(16 << 10)（来自 runtime/debug）。",
@@ -298,7 +300,7 @@ var stackBudget = &Exercise{
 				Zh: "栈溢出：sum 每递归调用一次就占一个栈帧，10,000 个栈帧放不进 16 KiB。请用循环在一个栈帧里算出这个和。",
 			}),
 		OutputMatches(`sum: 50005000\nstack: \d+ KiB`),
-		runCase(i18n.Text{En: "no goroutine's stack grows past 16 KiB", Zh: "任何 goroutine 的栈都不超过 16 KiB"},
+		runCase("stack-within-budget", i18n.Text{En: "no goroutine's stack grows past 16 KiB", Zh: "任何 goroutine 的栈都不超过 16 KiB"},
 			i18n.Text{
 				En: "A stack grew past the 16 KiB budget: the recursion needs one frame per number. Add up in a loop instead.",
 				Zh: "有 goroutine 的栈超出了 16 KiB 的预算：递归每个数都要一个栈帧。请改用循环求和。",
@@ -310,6 +312,7 @@ var stackBudget = &Exercise{
 				return &failure{got: text(fmt.Sprintf("%d KiB", r.MaxStack>>10)), want: tr("at most 16 KiB", "不超过 16 KiB")}
 			}),
 		MustNotUse(Construct{
+			ID:   "const-50005000",
 			Name: i18n.Text{En: "the constant 50005000", Zh: "常量 50005000"},
 			match: func(_ *Source, n ast.Node) bool {
 				lit, ok := n.(*ast.BasicLit)
@@ -339,6 +342,7 @@ func overflowG(r *Run) int64 {
 // tailCall is a function whose return statement calls the function
 // itself: tail recursion.
 var tailCall = Construct{
+	ID:   "tail-call",
 	Name: i18n.Text{En: "tail recursion", Zh: "尾递归"},
 	match: func(s *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)

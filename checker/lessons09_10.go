@@ -28,7 +28,7 @@ var fixDeadlock = &Exercise{
 			Zh: "没有打印出全部平方数：goroutine 还没干完活，main 就返回了。让通道的一端留在 main 里，或者让 main 等它们。",
 		}),
 		NoLeak(),
-		sourceCase(i18n.Text{En: "main receives the squares, or waits for the goroutine that does", Zh: "main 自己接收平方数，或者等待负责接收的 goroutine"},
+		sourceCase("main-receives-or-waits", i18n.Text{En: "main receives the squares, or waits for the goroutine that does", Zh: "main 自己接收平方数，或者等待负责接收的 goroutine"},
 			i18n.Text{
 				En: "main may return before the goroutine that prints has printed the last square. Receive in main, or make main wait for that goroutine.",
 				Zh: "负责打印的 goroutine 还没打印最后一个平方数，main 可能就已经返回了。请在 main 里接收，或者让 main 等那个 goroutine。",
@@ -46,6 +46,7 @@ var fixDeadlock = &Exercise{
 
 // bufferedMake is make(chan T, n), a channel with a buffer.
 var bufferedMake = Construct{
+	ID:   "buffered-chan",
 	Name: i18n.Text{En: "a buffered channel", Zh: "带缓冲的通道"},
 	match: func(_ *Source, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -71,7 +72,7 @@ var closeAndRange = &Exercise{
 				Zh: "死锁：main 的 range 循环在等一个永远不会来的值，因为没有人关闭 nums。请在两个生产者都结束之后关闭它。",
 			}),
 		Output("sum: 55\n").Explain(func(r *Run) bool { return r.Closes != nil && totalCloses(r) > 0 }, msgClosedEarly),
-		runCase(i18n.Text{En: "closes nums exactly once", Zh: "nums 恰好被关闭一次"},
+		runCase("closes-once", i18n.Text{En: "closes nums exactly once", Zh: "nums 恰好被关闭一次"},
 			i18n.Text{
 				En: "nums must be closed exactly once, after both producers have finished, so that main's range loop ends.",
 				Zh: "nums 必须恰好关闭一次，而且要在两个生产者都结束之后，这样 main 的 range 循环才会结束。",
@@ -136,6 +137,7 @@ var msgDefaultNoWait = i18n.Text{
 // timerOutsideLoop is a timer made in main outside any loop, while main
 // has a select in a loop: one timeout for every round.
 var timerOutsideLoop = Construct{
+	ID:   "timer-before-loop",
 	Name: i18n.Text{En: "a timer made before the loop", Zh: "在循环之前创建的计时器"},
 	match: func(s *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)
@@ -185,7 +187,7 @@ var nonBlockingSend = &Exercise{
 		EndsNormally().Explain(func(r *Run) bool { return r.Panicked("send on closed channel") }, msgSendInGoroutine),
 		Output("progress 10\nwork finished, dropped 6\nprogress 20\nprogress 30\nprogress 40\n").
 			Explain(func(r *Run) bool { return strings.Contains(r.Stdout, "dropped 0") }, msgBufferChanged),
-		runCase(i18n.Text{En: "main never waits to send on progress", Zh: "main 从不因为向 progress 发送而等待"},
+		runCase("send-never-waits", i18n.Text{En: "main never waits to send on progress", Zh: "main 从不因为向 progress 发送而等待"},
 			i18n.Text{
 				En: "main waited at a send on progress: the work loop still blocks whenever the buffer is full. Send only if there is room: a select with a default case.",
 				Zh: "main 在向 progress 发送时等待了：缓冲区一满，工作循环还是会阻塞。只在有空位时发送：用带 default 分支的 select。",
@@ -199,7 +201,7 @@ var nonBlockingSend = &Exercise{
 		NoLeak().Explain(func(r *Run) bool { return len(r.Leaked) > 0 && r.Leaked[0].Status == "chan send" }, msgSendInGoroutine),
 		MustUse(nonBlockingSendOn("progress")),
 		MustNotUse(goInLoop).Says(msgSendInGoroutine),
-		sourceCase(i18n.Text{En: "keeps the buffer of 3", Zh: "保留大小为 3 的缓冲区"}, msgBufferChanged,
+		sourceCase("keeps-buffer", i18n.Text{En: "keeps the buffer of 3", Zh: "保留大小为 3 的缓冲区"}, msgBufferChanged,
 			func(s *Source) *failure {
 				if s.Has(Construct{match: func(_ *Source, n ast.Node) bool { return isMakeChan(n, "3") }}) {
 					return nil
@@ -223,6 +225,7 @@ var (
 // nonBlockingSendOn is a select with a send on ch and a default case.
 func nonBlockingSendOn(ch string) Construct {
 	return Construct{
+		ID:   "select-send-default-" + ch,
 		Name: i18n.Text{En: "a select that sends on " + ch + " or else takes default", Zh: "向 " + ch + " 发送、否则走 default 的 select"},
 		match: func(_ *Source, n ast.Node) bool {
 			sel, ok := n.(*ast.SelectStmt)
@@ -245,6 +248,7 @@ func nonBlockingSendOn(ch string) Construct {
 
 // goInLoop is a go statement inside a for loop of main.
 var goInLoop = Construct{
+	ID:   "go-in-loop",
 	Name: i18n.Text{En: "a go statement in main's loop", Zh: "main 的循环里的 go 语句"},
 	match: func(_ *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)

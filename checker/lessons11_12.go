@@ -24,7 +24,7 @@ var workerPool = &Exercise{
 				Zh: "单词都对，顺序却不对：结果按 worker 完成的先后到达。请把序号随任务一起发出，并把每个结果存到它的序号对应的位置。",
 			}),
 		VirtualTime(0, 260*time.Millisecond),
-		runCase(i18n.Text{En: "a pool of four workers: at most five goroutines besides main at once", Zh: "四个 worker 的池：除 main 外同时最多五个 goroutine"},
+		runCase("pool-of-four", i18n.Text{En: "a pool of four workers: at most five goroutines besides main at once", Zh: "四个 worker 的池：除 main 外同时最多五个 goroutine"},
 			i18n.Text{
 				En: "One goroutine per name is not a pool: start exactly four workers that take jobs from a channel.",
 				Zh: "每个名字一个 goroutine 不算池：只启动四个 worker，让它们从通道里取任务。",
@@ -84,7 +84,7 @@ var pipeline = &Exercise{
 				En: "A pipeline needs a goroutine per stage: one that fetches, one that shouts, and main that prints.",
 				Zh: "流水线的每个阶段都要一个 goroutine：一个负责读取，一个负责处理，main 负责打印。",
 			}),
-		sourceCase(i18n.Text{En: "fetch and shout are called in different goroutines", Zh: "fetch 和 shout 在不同的 goroutine 里调用"},
+		sourceCase("stages-apart", i18n.Text{En: "fetch and shout are called in different goroutines", Zh: "fetch 和 shout 在不同的 goroutine 里调用"},
 			i18n.Text{
 				En: "fetch and shout run in the same goroutine: the next word cannot be fetched while this one is shouted. Give each stage its own goroutine.",
 				Zh: "fetch 和 shout 在同一个 goroutine 里运行：处理这个单词的时候，没法同时读取下一个。请让每个阶段有自己的 goroutine。",
@@ -139,7 +139,7 @@ var fixLeak = &Exercise{
 		NoLeak().
 			Explain(func(r *Run) bool { return len(r.Leaked) == 1 && r.Leaked[0].Status == "chan send" }, msgBufferOfOne).
 			Explain(func(r *Run) bool { return len(r.Leaked) > 1 && r.Source.Has(Builtin("close", "")) }, msgDoneNotWatched),
-		runCase(i18n.Text{En: "main takes only the fastest answer", Zh: "main 只取最快的应答"},
+		runCase("takes-fastest-only", i18n.Text{En: "main takes only the fastest answer", Zh: "main 只取最快的应答"},
 			i18n.Text{
 				En: "main receives the other answers just to unblock the senders: then it waits for the slowest replica, which asking three replicas was meant to avoid. Let the slow replicas finish on their own.",
 				Zh: "main 把其他应答也收下来，只是为了让发送方解除阻塞：这样它就得等最慢的副本，而向三个副本提问本来就是为了避免这一点。请让慢的副本自己结束。",
@@ -177,7 +177,7 @@ var counterMutex = &Exercise{
 				En: "Deposits were lost: several deposits read the same balance, and each wrote its own sum over the others'. Make the read, the check and the write of a deposit one critical section, with a sync.Mutex.",
 				Zh: "有存款丢失了：几笔存款读到了同一个余额，各自把自己的结果写回去，覆盖了别人的。请用 sync.Mutex 把一笔存款的读取、检查和写入做成一个临界区。",
 			}),
-		runCase(i18n.Text{En: "the deposits wait for each other on the mutex", Zh: "各笔存款在互斥锁上互相等待"},
+		runCase("deposits-wait-on-mutex", i18n.Text{En: "the deposits wait for each other on the mutex", Zh: "各笔存款在互斥锁上互相等待"},
 			msgLockOnlyWrite,
 			func(r *Run) *failure {
 				if r.Parked["sync.Mutex.Lock"]+r.Parked["sync.RWMutex.Lock"] > 0 {
@@ -189,7 +189,7 @@ var counterMutex = &Exercise{
 		atLeastGoroutines(10, i18n.Text{En: "ten deposits run in goroutines", Zh: "十笔存款在各自的 goroutine 里进行"},
 			i18n.Text{En: "Keep the ten concurrent deposits: the point is to make them safe, not to make them serial.", Zh: "保留十笔并发的存款：要点是让它们安全，而不是让它们串行。"}),
 		NoLeak(),
-		sourceCase(i18n.Text{En: "uses a sync.Mutex", Zh: "使用了 sync.Mutex"},
+		sourceCase("uses-sync.Mutex", i18n.Text{En: "uses a sync.Mutex", Zh: "使用了 sync.Mutex"},
 			i18n.Text{En: "Guard balance with a sync.Mutex that every deposit shares.", Zh: "用一个所有存款共享的 sync.Mutex 保护 balance。"},
 			func(s *Source) *failure {
 				if s.Has(Ref("sync", "Mutex")) || s.Has(Ref("sync", "RWMutex")) {
@@ -197,7 +197,7 @@ var counterMutex = &Exercise{
 				}
 				return &failure{got: tr("none", "没有"), want: text("sync.Mutex")}
 			}),
-		sourceCase(i18n.Text{En: "deposit reads and writes balance only under the lock", Zh: "deposit 只在持锁时读写 balance"},
+		sourceCase("balance-under-lock", i18n.Text{En: "deposit reads and writes balance only under the lock", Zh: "deposit 只在持锁时读写 balance"},
 			i18n.Text{
 				En: "deposit touches balance outside the critical section. Even if this run printed 1000, another deposit may read or write balance at that moment: every read and write of balance belongs between Lock and Unlock.",
 				Zh: "deposit 在临界区之外读写了 balance。即使这次运行打印了 1000，别的存款也可能恰好在那一刻读写 balance：对 balance 的每一次读写都应放在 Lock 和 Unlock 之间。",
@@ -236,6 +236,7 @@ var (
 // each call gets a new one.
 func localVar(pkg, name string) Construct {
 	return Construct{
+		ID:   "local-" + pkg + "." + name,
 		Name: i18n.Text{En: "a local " + pkgBase(pkg) + "." + name, Zh: "局部的 " + pkgBase(pkg) + "." + name},
 		match: func(s *Source, n ast.Node) bool {
 			fd, ok := n.(*ast.FuncDecl)
@@ -294,6 +295,7 @@ var msgAtomicOnly = i18n.Text{
 // atomic.Int64 and its kin), atomic.AddInt64 and the like, or a
 // CompareAndSwap.
 var atomicIncrement = Construct{
+	ID:   "atomic-add",
 	Name: i18n.Text{En: "an atomic Add or CompareAndSwap", Zh: "原子的 Add 或 CompareAndSwap"},
 	match: func(s *Source, n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -307,6 +309,7 @@ var atomicIncrement = Construct{
 
 // goschedInLoop is a call of runtime.Gosched inside a loop.
 var goschedInLoop = Construct{
+	ID:   "gosched-in-loop",
 	Name: i18n.Text{En: "runtime.Gosched() in the loop", Zh: "循环里的 runtime.Gosched()"},
 	match: func(s *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)
@@ -347,7 +350,7 @@ var onceInit = &Exercise{
 			}),
 		VirtualTime(50*time.Millisecond, 60*time.Millisecond),
 		NoLeak(),
-		sourceCase(i18n.Text{En: "uses a sync.Once", Zh: "使用了 sync.Once"},
+		sourceCase("uses-sync.Once", i18n.Text{En: "uses a sync.Once", Zh: "使用了 sync.Once"},
 			i18n.Text{En: "Load the config through a sync.Once (or sync.OnceFunc) that every request shares.", Zh: "通过一个所有请求共享的 sync.Once（或 sync.OnceFunc）加载配置。"},
 			func(s *Source) *failure {
 				if s.Has(Ref("sync", "Once")) || s.Has(Ref("sync", "OnceFunc")) {
@@ -382,6 +385,7 @@ func emptyGreeting(r *Run) bool {
 // callOf is a call of the function name of this program.
 func callOf(name string) Construct {
 	return Construct{
+		ID:   "call-" + name,
 		Name: i18n.Text{En: "a call " + name + "()", Zh: "调用 " + name + "()"},
 		match: func(_ *Source, n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)

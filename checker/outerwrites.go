@@ -28,6 +28,7 @@ import (
 // they pass.
 func NoOuterWrites() Case {
 	return Case{
+		ID:   "no-outer-writes",
 		Name: i18n.Text{En: "the goroutines send their results instead of writing shared variables", Zh: "goroutine 把结果发送出来，而不是写共享变量"},
 		source: func(s *Source) *failure {
 			v, n := sharedWrite(s.File)

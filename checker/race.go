@@ -17,6 +17,7 @@ import (
 // writes only its own variable, element or pointer's target passes.
 func NoDataRace() Case {
 	return Case{
+		ID:     "no-data-race",
 		Name:   tr("no data race (as go run -race would report)", "没有数据竞争（go run -race 不会报告）"),
 		always: true,
 		race:   true,

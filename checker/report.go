@@ -52,6 +52,8 @@ const (
 
 // CaseResult is how one case came out.
 type CaseResult struct {
+	// ID is the case's stable id ([Case.ID]; "compiles" for the first).
+	ID string
 	// Name says what was checked.
 	Name   i18n.Text
 	Kind   Kind

@@ -39,6 +39,9 @@ func parseSource(name string, src []byte) (*Source, error) {
 // it is looked for everywhere; [Construct.In] and [Construct.Outside]
 // narrow that to, or exclude, one function.
 type Construct struct {
+	// ID names it in check ids: "go-statement", "call-time.Sleep",
+	// "recv-squares-in-main".
+	ID string
 	// Name is how the report names it, such as "a go statement".
 	Name  i18n.Text
 	match func(s *Source, n ast.Node) bool
@@ -55,6 +58,7 @@ type Construct struct {
 // including the function literals in it.
 func (c Construct) In(fn string) Construct {
 	c.in = fn
+	c.ID += "-in-" + fn
 	c.Name = i18n.Text{En: c.Name.En + " in " + fn, Zh: zhJoin(fn+" 中的", c.Name.Zh)}
 	return c
 }
@@ -62,6 +66,7 @@ func (c Construct) In(fn string) Construct {
 // Outside restricts c to every function but fn.
 func (c Construct) Outside(fn string) Construct {
 	c.outside = fn
+	c.ID += "-outside-" + fn
 	c.Name = i18n.Text{En: c.Name.En + " outside " + fn, Zh: zhJoin(fn+" 之外的", c.Name.Zh)}
 	return c
 }
@@ -76,20 +81,24 @@ func (c Construct) Direct() Construct {
 // The constructs the exercises use.
 var (
 	GoStmt = Construct{
+		ID:    "go-statement",
 		Name:  i18n.Text{En: "a go statement", Zh: "go 语句"},
 		match: func(_ *Source, n ast.Node) bool { _, ok := n.(*ast.GoStmt); return ok },
 	}
 	SelectStmt = Construct{
+		ID:    "select",
 		Name:  i18n.Text{En: "a select statement", Zh: "select 语句"},
 		match: func(_ *Source, n ast.Node) bool { _, ok := n.(*ast.SelectStmt); return ok },
 	}
 	// Channel is any channel type, as in make(chan int) or a parameter.
 	Channel = Construct{
+		ID:    "channel",
 		Name:  i18n.Text{En: "a channel", Zh: "通道"},
 		match: func(_ *Source, n ast.Node) bool { _, ok := n.(*ast.ChanType); return ok },
 	}
 	// SelectDefault is a select statement's default case.
 	SelectDefault = Construct{
+		ID:   "select-default",
 		Name: i18n.Text{En: "a select with a default case", Zh: "带 default 分支的 select"},
 		match: func(_ *Source, n ast.Node) bool {
 			cc, ok := n.(*ast.CommClause)
@@ -102,6 +111,7 @@ var (
 // pkg, such as Call("time", "Sleep").
 func Call(pkg, name string) Construct {
 	return Construct{
+		ID:   "call-" + pkg + "." + name,
 		Name: i18n.Text{En: pkgBase(pkg) + "." + name, Zh: pkgBase(pkg) + "." + name},
 		match: func(s *Source, n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -113,6 +123,7 @@ func Call(pkg, name string) Construct {
 // Ref is any use of pkg.name: a type such as sync.Mutex, a function value.
 func Ref(pkg, name string) Construct {
 	return Construct{
+		ID:    pkg + "." + name,
 		Name:  i18n.Text{En: pkgBase(pkg) + "." + name, Zh: pkgBase(pkg) + "." + name},
 		match: func(s *Source, n ast.Node) bool { return s.isRef(n, pkg, name) },
 	}
@@ -121,6 +132,7 @@ func Ref(pkg, name string) Construct {
 // Method is a call of a method called name, on anything: "Lock", "Wait".
 func Method(name string) Construct {
 	return Construct{
+		ID:   "method-" + name,
 		Name: i18n.Text{En: "a call of ." + name + "()", Zh: "对 ." + name + "() 的调用"},
 		match: func(_ *Source, n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -137,7 +149,12 @@ func Method(name string) Construct {
 // variable arg when arg is not empty.
 func Builtin(name, arg string) Construct {
 	text := name + "(" + arg + ")"
+	id := "call-" + name
+	if arg != "" {
+		id += "-" + arg
+	}
 	return Construct{
+		ID:   id,
 		Name: i18n.Text{En: text, Zh: text},
 		match: func(_ *Source, n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
@@ -158,6 +175,7 @@ func Recv(ch string) Construct {
 		name = i18n.Text{En: "a receive from a channel", Zh: "从通道接收"}
 	}
 	return Construct{
+		ID:   strings.TrimSuffix("recv-"+ch, "-"),
 		Name: name,
 		match: func(_ *Source, n ast.Node) bool {
 			u, ok := n.(*ast.UnaryExpr)
@@ -174,6 +192,7 @@ func Send(ch string) Construct {
 		name = i18n.Text{En: "a send on a channel", Zh: "向通道发送"}
 	}
 	return Construct{
+		ID:   strings.TrimSuffix("send-"+ch, "-"),
 		Name: name,
 		match: func(_ *Source, n ast.Node) bool {
 			s, ok := n.(*ast.SendStmt)
@@ -185,6 +204,7 @@ func Send(ch string) Construct {
 // RangeOver is a for ... range loop over the variable x.
 func RangeOver(x string) Construct {
 	return Construct{
+		ID:   "range-" + x,
 		Name: i18n.Text{En: "a for ... range " + x + " loop", Zh: "for ... range " + x + " 循环"},
 		match: func(_ *Source, n ast.Node) bool {
 			r, ok := n.(*ast.RangeStmt)
@@ -196,12 +216,13 @@ func RangeOver(x string) Construct {
 // Import is an import of path.
 func Import(path string) Construct {
 	q := strconv.Quote(path)
-	return Construct{Name: i18n.Text{En: "import " + q, Zh: "导入 " + q}, imp: path}
+	return Construct{ID: "import-" + path, Name: i18n.Text{En: "import " + q, Zh: "导入 " + q}, imp: path}
 }
 
 // MustUse checks that the program has c.
 func MustUse(c Construct) Case {
 	return Case{
+		ID:   "uses-" + c.ID,
 		Name: i18n.Text{En: "uses " + c.Name.En, Zh: zhJoin("使用了", c.Name.Zh)},
 		msg:  i18n.Text{En: "Your program must use " + c.Name.En + ".", Zh: zhJoin("你的程序必须使用", c.Name.Zh) + "。"},
 		source: func(s *Source) *failure {
@@ -216,6 +237,7 @@ func MustUse(c Construct) Case {
 // MustNotUse checks that the program does not have c.
 func MustNotUse(c Construct) Case {
 	return Case{
+		ID:   "avoids-" + c.ID,
 		Name: i18n.Text{En: "does not use " + c.Name.En, Zh: zhJoin("没有使用", c.Name.Zh)},
 		msg:  i18n.Text{En: "Your program must not use " + c.Name.En + ".", Zh: zhJoin("你的程序不能使用", c.Name.Zh) + "。"},
 		source: func(s *Source) *failure {

@@ -24,7 +24,7 @@ func (s *Source) Has(c Construct) bool {
 // it for the function that stands for the work ("fetch", "handle"), so
 // that the work is not made shorter instead of concurrent.
 func KeepFunc(name string) Case {
-	return sourceCase(
+	return sourceCase("keeps-func-"+name,
 		i18n.Text{En: "keeps func " + name + " as it is", Zh: "保持 func " + name + " 不变"},
 		i18n.Text{
 			En: "Keep func " + name + " as the starter has it: it stands for the work, which must stay the same. Change how it is called, not what it does.",
@@ -67,7 +67,7 @@ func (s *Source) funcText(name string) string {
 // main receives back over a channel once the owner is done is a new
 // variable of main's, and so passes.
 func OneOwner() Case {
-	return sourceCase(
+	return sourceCase("one-owner",
 		i18n.Text{En: "each map is used by one goroutine only", Zh: "每个 map 只由一个 goroutine 使用"},
 		i18n.Text{
 			En: "More than one function reads or writes the same map, so several goroutines share it. Let one goroutine own the map, and send it what to record over a channel.",

@@ -23,6 +23,7 @@ type jsonReport struct {
 }
 
 type jsonCase struct {
+	ID       string         `json:"id"` // stable and language-neutral: "compiles", "output", "no-leak"...
 	Name     string         `json:"name"`
 	Kind     checker.Kind   `json:"kind"`   // "source" or "run"
 	Status   checker.Status `json:"status"` // "pass", "fail" or "skip"
@@ -61,6 +62,7 @@ func (e *env) writeJSONReport(res *gradingResult) error {
 	for i := range rep.Cases {
 		c := &rep.Cases[i]
 		jc := jsonCase{
+			ID:       c.ID,
 			Name:     c.Name.In(e.lang),
 			Kind:     c.Kind,
 			Status:   c.Status,
