@@ -324,6 +324,7 @@ func (s *Sim) Close(c *Chan) error {
 	}
 	c.closed = true
 	s.hbRelease(g, c, hbClosed)
+	s.stats.Closes++
 	s.emit(pp, Event{Kind: EvClose, G: g.ID, Ch: c.ID, N: int64(c.recvq.len() + c.sendq.len())})
 	var list []*G
 	for sg := c.recvq.dequeue(); sg != nil; sg = c.recvq.dequeue() {

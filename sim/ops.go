@@ -54,6 +54,8 @@ func (s *Sim) Work(ns int64) int64 {
 	pp := g.p
 	if g.workLeft != ns { // a continuation is not a new piece of work
 		s.emit(pp, Event{Kind: EvWork, G: g.ID, N: ns})
+		s.stats.WorkCalls++
+		s.stats.WorkTime += ns
 	}
 	defer func() { g.workLeft = ns }()
 	for ns > 0 {

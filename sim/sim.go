@@ -68,6 +68,10 @@ type Stats struct {
 	GlobalQueueUses int64 // Gs taken from the global queue
 	Events          int64 // events recorded or dropped
 	Races           int64 // race windows in which another P's G ran (race.go)
+	// Counts a grader reads without the trace, which MaxEvents may cut.
+	Closes    int64 // channels closed
+	WorkCalls int64 // Work calls (a resumed piece of work is not a new call)
+	WorkTime  int64 // ns of work those calls asked for
 }
 
 // New builds a machine at the start of main.main: P0 runs the main
