@@ -2,6 +2,7 @@ package checker
 
 import (
 	"fmt"
+	"go/ast"
 	"regexp"
 	"slices"
 	"strconv"
@@ -33,6 +34,7 @@ type Case struct {
 	always    bool                   // also applies to runs that did not end normally
 	race      bool                   // needs the race detector in every run (NoDataRace)
 	timeline  bool                   // a failure is best understood from the run's timeline
+	summary   bool                   // a failure shows in run --summary (virtual time, Ps busy)
 	explain   []explanation          // messages for typical wrong answers
 }
 
@@ -41,6 +43,16 @@ type Case struct {
 type failure struct {
 	got, want i18n.Text
 	msg       i18n.Text
+	// line and col are where in the program the fault is, when a source
+	// case found it at one place (1-based; 0 when unknown).
+	line, col int
+}
+
+// at sets f's position to n's in s, and returns f.
+func (f *failure) at(s *Source, n ast.Node) *failure {
+	p := s.Fset.Position(n.Pos())
+	f.line, f.col = p.Line, p.Column
+	return f
 }
 
 // text is s in both languages: program output, code, numbers.
@@ -290,6 +302,7 @@ func Parallel(k int) Case {
 		},
 		minProcs: k,
 		timeline: true,
+		summary:  true,
 		run: func(r *Run) *failure {
 			if r.Busy >= k {
 				return nil
@@ -322,6 +335,7 @@ func VirtualTime(min, max time.Duration) Case {
 			Zh: "运行时间不在虚拟时间预算之内。时间线显示了每个 goroutine 在什么时候运行。",
 		},
 		timeline: true,
+		summary:  true,
 		run: func(r *Run) *failure {
 			t := time.Duration(r.Result.VirtualTime)
 			if t >= min && t < max {

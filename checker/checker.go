@@ -41,6 +41,15 @@ type Exercise struct {
 	CPUs int
 	// Limits bound each run; zero fields take [DefaultLimits]' values.
 	Limits runner.Limits
+	// Inputs are changes of the values the task tells the learner to keep
+	// (durations, the numbers to sum, the names to fetch). Once every
+	// schedule has passed, the program and the reference run with each,
+	// and must print the same, as Compare says: a program that prints its
+	// answer without computing it does not.
+	Inputs  []Variation
+	Compare Compare
+	refMu   sync.Mutex
+	refOut  map[string]string // the reference's output per variation and schedule
 	// setup, if set, runs once before the exercise is first checked, to
 	// prepare what its cases compare with, such as a scenario's output.
 	setup func(ctx context.Context) error
@@ -144,6 +153,9 @@ func Check(ctx context.Context, ex *Exercise, src []byte, opts Options) (*Report
 		g.gradeSource(s)
 	}
 	if err := g.explore(ctx, src); err != nil {
+		return nil, err
+	}
+	if err := g.gradeInputs(ctx, src); err != nil {
 		return nil, err
 	}
 	return g.report(), nil

@@ -122,32 +122,6 @@ func readWrong(t *testing.T, dir string) []wrongAnswer {
 	return out
 }
 
-// TestWrongAnswers checks that every typical wrong answer fails, with the
-// message the learner needs, and that each exercise has at least two.
-func TestWrongAnswers(t *testing.T) {
-	for _, id := range checker.IDs() {
-		t.Run(id, func(t *testing.T) {
-			t.Parallel()
-			ex := lookup(t, id)
-			wrong := readWrong(t, filepath.Join("testdata", "wrong", id))
-			if len(wrong) < 2 {
-				t.Errorf("testdata/wrong/%s has %d wrong answers, want at least 2", id, len(wrong))
-			}
-			skipSlow(t, id, true)
-			for _, w := range wrong {
-				t.Run(w.name, func(t *testing.T) {
-					rep, en, zh := check(t, ex, w.src)
-					if rep.Pass {
-						t.Fatalf("%s passes; it must not:\n%s", w.name, en)
-					}
-					checkWants(t, en, w.want)
-					checkTranslated(t, rep, zh)
-				})
-			}
-		})
-	}
-}
-
 // checkWants checks that the report contains each wanted text, with
 // white space (the report wraps long messages) normalized.
 func checkWants(t *testing.T, report string, wants []string) {

@@ -31,6 +31,20 @@
 //     time), [VirtualTime] (a budget), [NoDataRace] (the race detector
 //     finds nothing) and custom ones.
 //
+// Every case has a stable, language-neutral id ("ends-normally",
+// "output", "no-leak", "uses-go-statement"), which the JSON report and the
+// corpus of wrong answers use. Constructs go by meaning: WaitGroup.Go is
+// a go statement, every wait on the clock is a sleep ([ClockWait]), and a
+// function's work includes the program's functions it calls.
+//
+// # Inputs
+//
+// An exercise lists variations of the inputs its task tells the learner
+// to keep ([Exercise.Inputs]). Once every schedule has passed, the program
+// and the reference solution run with each, and must print the same: a
+// program that prints its answer without computing it fails the check
+// "computes-output".
+//
 // A case says what the learner needs to read when it fails. Its default
 // message is generic; [Case.Explain] adds messages for the typical wrong
 // answers, chosen by what the failing run shows, and [Case.Says] replaces
@@ -59,4 +73,7 @@
 //
 // A learner's failure is a Report, never an error: Check returns an error
 // only when the tool itself cannot do its job, or when ctx is cancelled.
+// Only virtual limits (steps, virtual time) decide a verdict; a run that
+// hits the wall-clock limit first makes the Report Ungraded: the machine
+// could not grade, which says nothing of the program.
 package checker

@@ -2,9 +2,11 @@ package checker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/gotour-gpm/gotour-gpm/internal/i18n"
 	"github.com/gotour-gpm/gotour-gpm/runner"
@@ -26,6 +28,9 @@ type grading struct {
 	graded  int          // schedules graded
 	stopped bool         // grading stopped at a failing schedule
 	race    bool         // a case needs the race detector
+	// ungraded is set when a run hit the wall-clock limit: the machine
+	// is too slow or too busy to grade, which says nothing of the program.
+	ungraded bool
 }
 
 func newGrading(ex *Exercise, opts Options) *grading {
@@ -33,9 +38,12 @@ func newGrading(ex *Exercise, opts Options) *grading {
 	if g.cpus == 0 {
 		g.cpus = 8
 	}
-	g.results = make([]CaseResult, 1+len(ex.Cases))
+	g.results = make([]CaseResult, 1+len(ex.Cases), 2+len(ex.Cases))
 	g.passes = make([]int, len(ex.Cases))
 	g.results[0] = CaseResult{ID: "compiles", Name: nameCompiles, Kind: KindSource, Status: Pass}
+	if len(ex.Inputs) > 0 {
+		g.results = append(g.results, CaseResult{ID: "computes-output", Name: nameComputes, Kind: KindRun})
+	}
 	for i, c := range ex.Cases {
 		g.race = g.race || c.race
 		r := &g.results[1+i]
@@ -76,6 +84,7 @@ func (g *grading) gradeSource(s *Source) {
 		r := &g.results[1+i]
 		if f := c.source(s); f != nil {
 			r.Status, r.Got, r.Want, r.Message = Fail, f.got, f.want, c.message(nil, f)
+			r.Line, r.Column = f.line, f.col
 		} else {
 			r.Status = Pass
 		}
@@ -126,6 +135,8 @@ func (g *grading) explore(ctx context.Context, src []byte) error {
 			switch {
 			case ctx.Err() != nil:
 				failure = ctx.Err()
+			case p.err != nil && errors.Is(p.err, context.DeadlineExceeded):
+				g.ungraded, g.stopped = true, true // the run's wall-clock limit, not ctx's
 			case p.err != nil:
 				failure = fmt.Errorf("running %s with seed %d, procs %d: %w", g.ex.ID, g.scheds[p.i].Seed, g.scheds[p.i].Procs, p.err)
 			default:
@@ -158,16 +169,24 @@ func (g *grading) runOne(ctx context.Context, src []byte, s schedule) (*runner.R
 		// The detector changes nothing of the run but Result.Races.
 		Race:      g.race,
 		RaceQuiet: true,
+		Steps:     1, // and the machine at the end: who was left blocked
 	})
 }
 
 // grade applies the run cases to the run of schedule s, and reports
 // whether every one passed.
 func (g *grading) grade(s schedule, res *runner.Result) bool {
+	if res.Outcome == runner.OutcomeTimeout {
+		g.ungraded = true
+		return false
+	}
 	if res.Outcome == runner.OutcomeCompileError {
 		c := &g.results[0]
 		c.Status, c.Got, c.Want = Fail, text(string(res.Stderr)), tr("no errors", "没有错误")
 		c.Message = msgCompile
+		if res.Compile != nil && len(res.Compile.Errors) > 0 {
+			c.Line, c.Column = res.Compile.Errors[0].Line, res.Compile.Errors[0].Col
+		}
 		return false
 	}
 	r := newRun(s, res)
@@ -193,8 +212,28 @@ func (g *grading) grade(s schedule, res *runner.Result) bool {
 		cr.ScheduleDependent = g.passes[i] > 0
 		cr.Timeline = c.timeline || cr.ScheduleDependent
 		cr.Trace, cr.End = res.Trace, res.VirtualTime
+		cr.ReplayFlags = g.replayFlags(c)
 	}
 	return ok
+}
+
+// replayFlags are the flags of "gotour-gpm run" that reproduce a failure
+// of case c: the grader's limits, which are tighter than run's, so that a
+// run stopped by a limit stops in the replay too, and the output that
+// shows the fault.
+func (g *grading) replayFlags(c Case) []string {
+	fs := []string{
+		fmt.Sprintf("--max-steps %d", g.limits.Steps),
+		fmt.Sprintf("--max-virtual %v", time.Duration(g.limits.VirtualTime)),
+		fmt.Sprintf("--max-goroutines %d", g.limits.Goroutines),
+	}
+	if c.summary {
+		fs = append(fs, "--summary")
+	}
+	if c.timeline {
+		fs = append(fs, "--timeline")
+	}
+	return fs
 }
 
 var msgCompile = i18n.Text{
@@ -215,10 +254,14 @@ func (g *grading) report() *Report {
 		Graded:    g.graded,
 		Pass:      true,
 	}
+	if g.ungraded {
+		rep.Pass = false
+		rep.Ungraded = msgUngraded
+	}
 	compiled := g.results[0].Status == Pass
 	for i := range g.results {
 		cr := &g.results[i]
-		if i > 0 && cr.Status == "" {
+		if i > 0 && i <= len(g.ex.Cases) && cr.Status == "" {
 			c := g.ex.Cases[i-1]
 			switch {
 			case c.IsSource() || !compiled:
@@ -230,13 +273,15 @@ func (g *grading) report() *Report {
 					En: "not checked: no schedule had the number of Ps it needs",
 					Zh: "未检查：没有哪种调度的 P 数符合它的要求",
 				}
+			case g.ungraded:
+				cr.Status, cr.Message = Skip, msgSkipUngraded
 			case g.endedBadly():
 				cr.Status, cr.Message = Skip, msgSkipEnded
 			default:
 				cr.Status, cr.Message = Skip, msgSkipStopped
 			}
 		}
-		if i > 0 && cr.Kind == KindRun && cr.Status == Pass {
+		if i > 0 && i <= len(g.ex.Cases) && cr.Kind == KindRun && cr.Status == Pass {
 			cr.Runs = g.passes[i-1]
 		}
 		if cr.Status != Pass {
@@ -258,8 +303,14 @@ func (g *grading) endedBadly() bool {
 	return false
 }
 
+var msgUngraded = i18n.Text{
+	En: "Could not grade on this machine: a run took longer than the wall-clock limit before the program reached any of its virtual limits. The machine is too slow or too busy; this says nothing about your program. Try again, or give each run more time.",
+	Zh: "无法在这台机器上评分：有一次运行在程序碰到任何虚拟限制之前，就超过了实际时间的上限。是机器太慢或太忙，这与你的程序无关。请再试一次，或者给每次运行更多时间。",
+}
+
 var (
-	msgSkipStopped = i18n.Text{En: "not checked: grading stopped at the first failing schedule", Zh: "未检查：评分在第一个失败的调度处停止了"}
-	msgSkipCompile = i18n.Text{En: "not checked: the program does not compile", Zh: "未检查：程序无法编译"}
-	msgSkipEnded   = i18n.Text{En: "not checked: the program did not end normally", Zh: "未检查：程序没有正常结束"}
+	msgSkipUngraded = i18n.Text{En: "not checked: the machine could not finish grading", Zh: "未检查：这台机器没能完成评分"}
+	msgSkipStopped  = i18n.Text{En: "not checked: grading stopped at the first failing schedule", Zh: "未检查：评分在第一个失败的调度处停止了"}
+	msgSkipCompile  = i18n.Text{En: "not checked: the program does not compile", Zh: "未检查：程序无法编译"}
+	msgSkipEnded    = i18n.Text{En: "not checked: the program did not end normally", Zh: "未检查：程序没有正常结束"}
 )

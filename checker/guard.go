@@ -21,32 +21,74 @@ func unguardedUse(s *Source, fn, v string) ast.Node {
 		if !ok || fd.Name.Name != fn || fd.Body == nil {
 			continue
 		}
-		locked := false
-		var found ast.Node
-		ast.Inspect(fd.Body, func(n ast.Node) bool {
-			if found != nil {
-				return false
+		n := unlockedWhere(fd.Body, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			return ok && id.Name == v && isPackageVar(s, id)
+		})
+		if n == nil || callsAllLocked(s, fn) {
+			return nil
+		}
+		return n
+	}
+	return nil
+}
+
+// unlockedWhere returns the first node under body for which match
+// reports true while no lock is held, following body's statements in
+// order: a call x.Lock() or x.RLock() starts a critical section, a call
+// x.Unlock() or x.RUnlock() that is not deferred ends it, and a deferred
+// one keeps it to the end.
+func unlockedWhere(body ast.Node, match func(ast.Node) bool) ast.Node {
+	locked := false
+	var found ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			return false // defer mu.Unlock(): still locked until the end
+		case *ast.CallExpr:
+			switch lockMethod(n) {
+			case "Lock", "RLock":
+				locked = true
+			case "Unlock", "RUnlock":
+				locked = false
 			}
-			switch n := n.(type) {
-			case *ast.DeferStmt:
-				return false // defer mu.Unlock(): still locked until the end
-			case *ast.CallExpr:
-				switch lockMethod(n) {
-				case "Lock", "RLock":
-					locked = true
-				case "Unlock", "RUnlock":
-					locked = false
-				}
-			case *ast.Ident:
-				if n.Name == v && !locked && isPackageVar(s, n) {
-					found = n
-				}
+		}
+		if !locked && match(n) {
+			found = n
+		}
+		return true
+	})
+	return found
+}
+
+// callsAllLocked reports whether the program calls fn, and only while it
+// holds a lock: then fn's body runs in its caller's critical section, as
+// when a goroutine locks around the whole call of deposit.
+func callsAllLocked(s *Source, fn string) bool {
+	calls := 0
+	isCall := func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		return ok && isIdent(c.Fun, fn)
+	}
+	for _, d := range s.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			if isCall(n) {
+				calls++
 			}
 			return true
 		})
-		return found
+		if unlockedWhere(fd.Body, isCall) != nil {
+			return false
+		}
 	}
-	return nil
+	return calls > 0
 }
 
 // lockMethod is the name of the method call c makes if c is x.Name() with

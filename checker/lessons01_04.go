@@ -22,7 +22,8 @@ func lastLine(r *Run) string {
 }
 
 var concurrentTasks = &Exercise{
-	ID: "concurrent-tasks",
+	ID:     "concurrent-tasks",
+	Inputs: []Variation{{{"400 * time.Millisecond", "500 * time.Millisecond"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("A done\nB done\nC done\nD done\ntook 400ms\n").
@@ -46,7 +47,7 @@ var concurrentTasks = &Exercise{
 			Zh: "用 go 语句让每个请求在各自的 goroutine 里运行：这样几次等待才能重叠。",
 		}),
 		MustNotUse(Call("os", "Exit")),
-		MustNotUse(Call("time", "Sleep").Outside("fetch")).Says(i18n.Text{
+		MustNotUse(ClockWait.Outside("fetch")).Says(i18n.Text{
 			En: "main sleeps instead of waiting for the fetches: guessing a time is either too slow or too short. Use a sync.WaitGroup.",
 			Zh: "main 在睡眠而不是等待请求结束：猜一个时间，要么太慢，要么不够长。请使用 sync.WaitGroup。",
 		}),
@@ -60,8 +61,9 @@ var msgSerialFetches = i18n.Text{
 }
 
 var manyGoroutines = &Exercise{
-	ID:    "many-goroutines",
-	Seeds: 1, // each run starts 10,000 goroutines and takes about a second
+	ID:     "many-goroutines",
+	Inputs: []Variation{{{"i % 10", "i % 7"}}},
+	Seeds:  1, // each run starts 10,000 goroutines and takes about a second
 	Cases: []Case{
 		EndsNormally(),
 		Output("total: 45000\n").
@@ -96,7 +98,8 @@ var manyGoroutines = &Exercise{
 }
 
 var raceToChannel = &Exercise{
-	ID: "race-to-channel",
+	ID:     "race-to-channel",
+	Inputs: []Variation{{{`[]string{"home", "blog", "shop"}`, `[]string{"home", "blog", "shop", "news"}`}}},
 	Cases: []Case{
 		EndsNormally().Explain(func(r *Run) bool { return r.Deadlocked() && blockedOther(r, "chan receive") }, i18n.Text{
 			En: "Deadlock: the counter is still waiting for visits because nobody closed the channel. Call close(visits) after wg.Wait().",
@@ -138,8 +141,9 @@ func blockedOther(r *Run, reason string) bool {
 }
 
 var forkJoinSum = &Exercise{
-	ID:    "fork-join-sum",
-	Seeds: 2, // each run sums two million squares: about a second
+	ID:     "fork-join-sum",
+	Inputs: []Variation{{{"2_000_000", "1_000_000"}}},
+	Seeds:  2, // each run sums two million squares: about a second
 	Cases: []Case{
 		EndsNormally(),
 		Output("Ps: 4\nsum: 2666664666667000000\n").ForProcs(4).
@@ -178,7 +182,7 @@ var waitForAll = &Exercise{
 			Named(i18n.Text{En: "downloads every file once", Zh: "每个文件都下载了一次"}),
 		VirtualTime(50*time.Millisecond, 60*time.Millisecond).
 			Explain(func(r *Run) bool {
-				return r.Result.VirtualTime >= int64(250*time.Millisecond) && r.Source.Has(Call("time", "Sleep").Outside("download"))
+				return r.Result.VirtualTime >= int64(250*time.Millisecond) && r.Source.Has(ClockWait.Outside("download"))
 			}, msgSleepForDownloads).
 			Explain(func(r *Run) bool { return r.Result.VirtualTime >= int64(250*time.Millisecond) }, i18n.Text{
 				En: "The downloads ran one after another (250ms of virtual time); start each in a goroutine of its own, and wait once for all of them.",
@@ -186,7 +190,7 @@ var waitForAll = &Exercise{
 			}),
 		NoLeak(),
 		MustUse(GoStmt),
-		MustNotUse(Call("time", "Sleep").Outside("download")).Says(msgSleepForDownloads),
+		MustNotUse(ClockWait.Outside("download")).Says(msgSleepForDownloads),
 		MustNotUse(Call("os", "Exit")),
 		KeepFunc("download"),
 	},
@@ -198,7 +202,8 @@ var msgSleepForDownloads = i18n.Text{
 }
 
 var orderedOutput = &Exercise{
-	ID: "ordered-output",
+	ID:     "ordered-output",
+	Inputs: []Variation{{{"n * n", "n * n * n"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("0 squared is 0\n1 squared is 1\n2 squared is 4\n3 squared is 9\n4 squared is 16\n"),
@@ -219,7 +224,7 @@ var orderedOutput = &Exercise{
 	},
 }
 
-var sleepOutsideSquare = Call("time", "Sleep").Outside("square")
+var sleepOutsideSquare = ClockWait.Outside("square")
 
 var msgSleepToOrder = i18n.Text{
 	En: "The lines must not depend on sleeping for the right amount of time. Let the goroutines store their results, for example in results[i], and print them in order from main after wg.Wait().",

@@ -12,7 +12,8 @@ import (
 // The exercises of lessons 9 and 10: channel operations, select.
 
 var fixDeadlock = &Exercise{
-	ID: "fix-deadlock",
+	ID:     "fix-deadlock",
+	Inputs: []Variation{{{"3", "4"}}},
 	Cases: []Case{
 		EndsNormally().
 			Explain(func(r *Run) bool { return r.MainBlockedOn("chan send") && r.Source.Has(bufferedMake) }, i18n.Text{
@@ -59,7 +60,8 @@ var bufferedMake = Construct{
 }
 
 var closeAndRange = &Exercise{
-	ID: "close-and-range",
+	ID:     "close-and-range",
+	Inputs: []Variation{{{"10", "12"}}},
 	Cases: []Case{
 		EndsNormally().
 			Explain(func(r *Run) bool { return r.MainBlockedOn("sync.WaitGroup.Wait") }, i18n.Text{
@@ -71,7 +73,7 @@ var closeAndRange = &Exercise{
 				En: "Deadlock: main's range loop waits for a value that never comes, because nobody closes nums. Close it once both producers have finished.",
 				Zh: "死锁：main 的 range 循环在等一个永远不会来的值，因为没有人关闭 nums。请在两个生产者都结束之后关闭它。",
 			}),
-		Output("sum: 55\n").Explain(func(r *Run) bool { return r.Closes != nil && totalCloses(r) > 0 }, msgClosedEarly),
+		Output("sum: 55\n").Explain(func(r *Run) bool { return totalCloses(r) > 0 }, msgClosedEarly),
 		runCase("closes-once", i18n.Text{En: "closes nums exactly once", Zh: "nums 恰好被关闭一次"},
 			i18n.Text{
 				En: "nums must be closed exactly once, after both producers have finished, so that main's range loop ends.",
@@ -98,16 +100,11 @@ var msgClosedEarly = i18n.Text{
 }
 
 // totalCloses counts the channel closes of a run.
-func totalCloses(r *Run) int {
-	n := 0
-	for _, c := range r.Closes {
-		n += c
-	}
-	return n
-}
+func totalCloses(r *Run) int { return int(r.Result.Stats.Closes) }
 
 var selectTimeout = &Exercise{
-	ID: "select-timeout",
+	ID:     "select-timeout",
+	Inputs: []Variation{{{"2 * time.Second", "260 * time.Millisecond"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("query 0: answer\nquery 1 timed out\nquery 2: answer\n").
@@ -144,18 +141,23 @@ var timerOutsideLoop = Construct{
 		if !ok || fd.Name.Name != "main" {
 			return false
 		}
-		timerOut, selectIn := false, false
+		timerOut, selectIn, reset := false, false, false
 		inspectWithLoops(fd.Body, func(n ast.Node, inLoop bool) {
 			if call, ok := n.(*ast.CallExpr); ok && !inLoop {
 				for _, name := range []string{"After", "NewTimer"} {
 					timerOut = timerOut || s.isRef(call.Fun, "time", name)
 				}
 			}
+			if call, ok := n.(*ast.CallExpr); ok && inLoop {
+				// t.Reset(d) in the loop: one timer, re-armed for each round.
+				sel, ok := call.Fun.(*ast.SelectorExpr)
+				reset = reset || ok && sel.Sel.Name == "Reset" && len(call.Args) == 1
+			}
 			if _, ok := n.(*ast.SelectStmt); ok && inLoop {
 				selectIn = true
 			}
 		})
-		return timerOut && selectIn
+		return timerOut && selectIn && !reset
 	},
 }
 
@@ -182,11 +184,16 @@ func inspectWithLoops(root ast.Node, visit func(n ast.Node, inLoop bool)) {
 }
 
 var nonBlockingSend = &Exercise{
-	ID: "non-blocking-send",
+	ID:     "non-blocking-send",
+	Inputs: []Variation{{{"3", "5"}}},
 	Cases: []Case{
 		EndsNormally().Explain(func(r *Run) bool { return r.Panicked("send on closed channel") }, msgSendInGoroutine),
 		Output("progress 10\nwork finished, dropped 6\nprogress 20\nprogress 30\nprogress 40\n").
-			Explain(func(r *Run) bool { return strings.Contains(r.Stdout, "dropped 0") }, msgBufferChanged),
+			Explain(func(r *Run) bool { return strings.Contains(r.Stdout, "dropped 0") && !keepsBuffer(r.Source) }, msgBufferChanged).
+			Explain(func(r *Run) bool { return strings.Contains(r.Stdout, "dropped 0") }, i18n.Text{
+				En: "Your program says it dropped nothing, but with a buffer of 3 and a reader that takes 500 ms per update, most updates find the buffer full. Count each one skipped, in the default case.",
+				Zh: "你的程序说一条都没丢，可是缓冲区只有 3、读者每条要 500 毫秒，大多数更新来的时候缓冲区都是满的。请在 default 分支里把每条跳过的更新记下来。",
+			}),
 		runCase("send-never-waits", i18n.Text{En: "main never waits to send on progress", Zh: "main 从不因为向 progress 发送而等待"},
 			i18n.Text{
 				En: "main waited at a send on progress: the work loop still blocks whenever the buffer is full. Send only if there is room: a select with a default case.",
@@ -203,7 +210,7 @@ var nonBlockingSend = &Exercise{
 		MustNotUse(goInLoop).Says(msgSendInGoroutine),
 		sourceCase("keeps-buffer", i18n.Text{En: "keeps the buffer of 3", Zh: "保留大小为 3 的缓冲区"}, msgBufferChanged,
 			func(s *Source) *failure {
-				if s.Has(Construct{match: func(_ *Source, n ast.Node) bool { return isMakeChan(n, "3") }}) {
+				if keepsBuffer(s) {
 					return nil
 				}
 				return &failure{got: tr("no make(chan int, 3)", "没有 make(chan int, 3)"), want: text("progress := make(chan int, 3)")}
@@ -237,8 +244,8 @@ func nonBlockingSendOn(ch string) Construct {
 				cc := c.(*ast.CommClause)
 				if cc.Comm == nil {
 					def = true
-				} else if s, ok := cc.Comm.(*ast.SendStmt); ok && isIdent(s.Chan, ch) {
-					send = true
+				} else if s, ok := cc.Comm.(*ast.SendStmt); ok && (isIdent(s.Chan, ch) || isParam(s.Chan)) {
+					send = true // on ch, or on a helper's parameter: trySend(progress, v)
 				}
 			}
 			return send && def
@@ -273,4 +280,20 @@ func isMakeChan(n ast.Node, size string) bool {
 	_, isChan := call.Args[0].(*ast.ChanType)
 	lit, isLit := call.Args[1].(*ast.BasicLit)
 	return isChan && isLit && lit.Value == size
+}
+
+// isParam reports whether e is a parameter of the function it is in.
+func isParam(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok || id.Obj == nil {
+		return false
+	}
+	_, ok = id.Obj.Decl.(*ast.Field)
+	return ok
+}
+
+// keepsBuffer reports whether the program still makes a channel with a
+// buffer of 3.
+func keepsBuffer(s *Source) bool {
+	return s.Has(Construct{match: func(_ *Source, n ast.Node) bool { return isMakeChan(n, "3") }})
 }

@@ -11,7 +11,8 @@ import (
 // The exercises of lessons 11 and 12: patterns; sync and atomic.
 
 var workerPool = &Exercise{
-	ID: "worker-pool",
+	ID:     "worker-pool",
+	Inputs: []Variation{{{`[]string{"ant", "bee", "cat", "dog", "eel", "fox", "gnu", "hen"}`, `[]string{"yak", "owl", "cow", "pig", "elk", "emu"}`}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("ANT BEE CAT DOG EEL FOX GNU HEN\n").
@@ -30,13 +31,21 @@ var workerPool = &Exercise{
 				Zh: "每个名字一个 goroutine 不算池：只启动四个 worker，让它们从通道里取任务。",
 			},
 			func(r *Run) *failure {
-				if n := r.MaxAlive - 1; n > 5 || r.Result.Stats.Goroutines-1 < 4 {
-					return &failure{
-						got:  tr(itoa(n)+" alive at once, "+itoa(r.Result.Stats.Goroutines-1)+" created", "同时存活 "+itoa(n)+" 个，共创建 "+itoa(r.Result.Stats.Goroutines-1)+" 个"),
-						want: tr("4 workers (and at most one more goroutine)", "4 个 worker（至多再加一个 goroutine）"),
+				n, made := r.MaxAlive-1, r.Result.Stats.Goroutines-1
+				if n <= 5 && made >= 4 {
+					return nil
+				}
+				f := &failure{
+					got:  tr(itoa(n)+" alive at once, "+itoa(made)+" created", "同时存活 "+itoa(n)+" 个，共创建 "+itoa(made)+" 个"),
+					want: tr("4 workers (and at most one more goroutine)", "4 个 worker（至多再加一个 goroutine）"),
+				}
+				if made < 4 {
+					f.msg = i18n.Text{
+						En: "Only " + itoa(made) + " goroutines besides main: a pool of four needs four workers, each taking jobs from the channel.",
+						Zh: "除 main 外只有 " + itoa(made) + " 个 goroutine：四个 worker 的池需要四个 worker，每个都从通道里取任务。",
 					}
 				}
-				return nil
+				return f
 			}),
 		NoLeak(),
 		MustUse(Channel).Says(i18n.Text{
@@ -70,7 +79,8 @@ func sameWords(s, want string) bool {
 }
 
 var pipeline = &Exercise{
-	ID: "pipeline",
+	ID:     "pipeline",
+	Inputs: []Variation{{{`[]string{"go", "channels", "are", "pipes"}`, `[]string{"select", "is", "a", "switch", "too"}`}}},
 	Cases: []Case{
 		EndsNormally().Explain(func(r *Run) bool { return r.Deadlocked() && strings.Contains(r.Stdout, "PIPES!") }, i18n.Text{
 			En: "Deadlock after the last word: a stage did not close its output channel when its input ran out. Close fetched after the loop in stage 1 and shouted after the loop in stage 2.",
@@ -128,7 +138,8 @@ func sameFunc(s *Source, a, b string) bool {
 }
 
 var fixLeak = &Exercise{
-	ID: "fix-leak",
+	ID:     "fix-leak",
+	Inputs: []Variation{{{"time.Second", "150 * time.Millisecond"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("answer from replica 1\ngoroutines: 1\n").
@@ -167,18 +178,25 @@ var (
 )
 
 var counterMutex = &Exercise{
-	ID: "counter-mutex",
+	ID:     "counter-mutex",
+	Inputs: []Variation{{{"100", "70"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("balance: 1000\n").
 			Explain(func(r *Run) bool { return r.Source.Has(localVar("sync", "Mutex")) }, msgLocalMutex).
-			Explain(func(r *Run) bool { return r.Source.Has(Method("Lock")) }, msgLockOnlyWrite).
+			Explain(func(r *Run) bool { return valueReceiverLocks(r.Source) }, msgValueReceiver).
+			Explain(func(r *Run) bool { return locksIn(r.Source, "deposit") > 1 }, msgTwoSections).
+			Explain(func(r *Run) bool { return lockOnlyWrite(r.Source) }, msgLockOnlyWrite).
+			Explain(func(r *Run) bool { return r.Source.Has(Method("Lock")) }, msgLostUnderLock).
 			Says(i18n.Text{
 				En: "Deposits were lost: several deposits read the same balance, and each wrote its own sum over the others'. Make the read, the check and the write of a deposit one critical section, with a sync.Mutex.",
 				Zh: "有存款丢失了：几笔存款读到了同一个余额，各自把自己的结果写回去，覆盖了别人的。请用 sync.Mutex 把一笔存款的读取、检查和写入做成一个临界区。",
 			}),
 		runCase("deposits-wait-on-mutex", i18n.Text{En: "the deposits wait for each other on the mutex", Zh: "各笔存款在互斥锁上互相等待"},
-			msgLockOnlyWrite,
+			i18n.Text{
+				En: "No deposit ever waited for the lock, so no two deposits were kept apart: the check (the time.Sleep) is not inside a critical section that all deposits share.",
+				Zh: "没有哪笔存款等过锁，所以各笔存款并没有被隔开：检查（那个 time.Sleep）不在所有存款共享的临界区里。",
+			},
 			func(r *Run) *failure {
 				if r.Parked["sync.Mutex.Lock"]+r.Parked["sync.RWMutex.Lock"] > 0 {
 					return nil
@@ -204,7 +222,7 @@ var counterMutex = &Exercise{
 			},
 			func(s *Source) *failure {
 				if n := unguardedUse(s, "deposit", "balance"); n != nil {
-					return &failure{got: s.quote(n), want: tr("every use of balance between Lock and Unlock", "balance 的每次使用都在 Lock 与 Unlock 之间")}
+					return (&failure{got: s.quote(n), want: tr("every use of balance between Lock and Unlock", "balance 的每次使用都在 Lock 与 Unlock 之间")}).at(s, n)
 				}
 				return nil
 			}),
@@ -222,6 +240,18 @@ var (
 		En: "The lock covers only the write. The read and the write of a deposit must be in the same critical section, or another deposit can slip in between.",
 		Zh: "锁只保护了写入。一笔存款的读取和写入必须在同一个临界区里，否则别的存款可以插到中间。",
 	}
+	msgValueReceiver = i18n.Text{
+		En: "The method that locks has a value receiver: each call works on a copy of the account, with a copy of its mutex and of its balance. Use a pointer receiver, (a *account).",
+		Zh: "加锁的方法用的是值接收者：每次调用操作的都是账户的副本，锁和余额也都是副本。请改用指针接收者 (a *account)。",
+	}
+	msgTwoSections = i18n.Text{
+		En: "deposit locks twice: once to read balance, once to write it. Between the two, during the check, other deposits read the same balance. Hold one lock from the read to the write.",
+		Zh: "deposit 加了两次锁：一次读 balance，一次写 balance。在这两次之间、检查的时候，别的存款读到了同一个余额。请用一次加锁覆盖从读取到写入的全过程。",
+	}
+	msgLostUnderLock = i18n.Text{
+		En: "Deposits were lost although the program locks a mutex: some deposits read the balance while another was between its read and its write. Look at which code the lock covers, and whether every deposit locks the same mutex.",
+		Zh: "虽然程序加了锁，存款还是丢失了：有的存款在另一笔存款读完、还没写回的时候读了余额。看看锁覆盖了哪些代码，以及每笔存款锁的是不是同一把锁。",
+	}
 	msgLocalMutex = i18n.Text{
 		En: "Each deposit locks a mutex of its own, so the lock protects nothing. Declare one mutex that all deposits share, next to balance.",
 		Zh: "每笔存款锁的都是自己的互斥锁，所以这把锁什么也没保护。请在 balance 旁边声明一个所有存款共享的互斥锁。",
@@ -232,15 +262,17 @@ var (
 	}
 )
 
-// localVar is a variable of type pkg.name declared inside a function:
-// each call gets a new one.
+// localVar is a variable of type pkg.name declared inside a function
+// other than main: each call gets a new one.
 func localVar(pkg, name string) Construct {
 	return Construct{
 		ID:   "local-" + pkg + "." + name,
 		Name: i18n.Text{En: "a local " + pkgBase(pkg) + "." + name, Zh: "局部的 " + pkgBase(pkg) + "." + name},
 		match: func(s *Source, n ast.Node) bool {
 			fd, ok := n.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
+			// main runs once: a variable of main's lives as long as the
+			// program, and is shared when main passes its address.
+			if !ok || fd.Body == nil || fd.Name.Name == "main" && fd.Recv == nil {
 				return false
 			}
 			found := false
@@ -256,7 +288,8 @@ func localVar(pkg, name string) Construct {
 }
 
 var counterAtomic = &Exercise{
-	ID: "counter-atomic",
+	ID:     "counter-atomic",
+	Inputs: []Variation{{{"100", "60"}}},
 	Cases: []Case{
 		EndsNormally(),
 		Output("hits: 800\n").
@@ -318,8 +351,14 @@ var goschedInLoop = Construct{
 		}
 		found := false
 		inspectWithLoops(fd.Body, func(n ast.Node, inLoop bool) {
-			if call, ok := n.(*ast.CallExpr); ok && inLoop && s.isRef(call.Fun, "runtime", "Gosched") {
-				found = true
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !inLoopOfLit(fd.Body, call) {
+				return
+			}
+			// Gosched in the loop, or in a helper the loop calls.
+			found = found || s.isRef(call.Fun, "runtime", "Gosched")
+			if id, ok := call.Fun.(*ast.Ident); ok && !found {
+				found = s.Has(Call("runtime", "Gosched").In(id.Name).Direct())
 			}
 		})
 		return found
@@ -327,7 +366,9 @@ var goschedInLoop = Construct{
 }
 
 var onceInit = &Exercise{
-	ID: "once-init",
+	ID:      "once-init",
+	Inputs:  []Variation{{{`"hello"`, `"bonjour"`}}},
+	Compare: Compare{Unordered: true},
 	Cases: []Case{
 		EndsNormally(),
 		OutputMatches(`loading config\n(request [123] -> hello\n){2}request [123] -> hello`).
@@ -359,7 +400,7 @@ var onceInit = &Exercise{
 				return &failure{got: tr("none", "没有"), want: text("sync.Once")}
 			}),
 		MustNotUse(localVar("sync", "Once")).Says(msgLocalOnce),
-		MustNotUse(callOf("loadConfig").In("main")).Named(i18n.Text{En: "main does not load the config itself", Zh: "main 自己不加载配置"}).Says(i18n.Text{
+		MustNotUse(callOf("loadConfig").In("main").Direct()).Named(i18n.Text{En: "main does not load the config itself", Zh: "main 自己不加载配置"}).Says(i18n.Text{
 			En: "main loads the config before starting the requests: the output is right, but the point is to load it lazily, on first use, in whichever request comes first.",
 			Zh: "main 在启动请求之前就加载了配置：输出是对的，但要点是惰性加载：在第一次使用时，由最先到的那个请求来加载。",
 		}),
@@ -392,4 +433,77 @@ func callOf(name string) Construct {
 			return ok && isIdent(call.Fun, name)
 		},
 	}
+}
+
+// inLoopOfLit reports whether n is in a loop of the function (or function
+// literal) it is written in: main's loop that starts the goroutines does
+// not make a Gosched in each goroutine's body a Gosched in a loop.
+func inLoopOfLit(root ast.Node, n ast.Node) bool {
+	var path []ast.Node
+	found := false
+	ast.Inspect(root, func(m ast.Node) bool {
+		if found {
+			return false
+		}
+		if m == nil {
+			path = path[:len(path)-1]
+			return true
+		}
+		if m == n {
+			found = true
+			return false
+		}
+		path = append(path, m)
+		return true
+	})
+	for i := len(path) - 1; i >= 0; i-- {
+		switch path[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		case *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
+// locksIn counts the calls of a Lock method in the function fn.
+func locksIn(s *Source, fn string) int {
+	n := 0
+	for _, d := range s.File.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == fn && fd.Body != nil {
+			ast.Inspect(fd.Body, func(x ast.Node) bool {
+				if c, ok := x.(*ast.CallExpr); ok && lockMethod(c) == "Lock" {
+					n++
+				}
+				return true
+			})
+		}
+	}
+	return n
+}
+
+// lockOnlyWrite reports whether deposit reads balance before it locks and
+// writes it under the lock: the lock covers only the write.
+func lockOnlyWrite(s *Source) bool {
+	n := unguardedUse(s, "deposit", "balance")
+	return n != nil && locksIn(s, "deposit") == 1
+}
+
+// valueReceiverLocks reports whether a method with a value receiver calls
+// Lock: it locks a copy.
+func valueReceiverLocks(s *Source) bool {
+	for _, d := range s.File.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Recv == nil || len(fd.Recv.List) == 0 || fd.Body == nil {
+			continue
+		}
+		if _, ptr := fd.Recv.List[0].Type.(*ast.StarExpr); ptr {
+			continue
+		}
+		if locks := s.Has(Method("Lock").In(fd.Name.Name)); locks {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,11 @@ type Report struct {
 	// graded before the first failure stopped grading (all of them when
 	// the program passes).
 	Schedules, Graded int
+	// Ungraded, when set, says why the program could not be graded on
+	// this machine: a run hit the wall-clock limit before any virtual
+	// limit. That is no verdict on the program, so Pass is false but no
+	// case failed because of it.
+	Ungraded i18n.Text
 }
 
 // Status is how a case came out.
@@ -61,6 +66,10 @@ type CaseResult struct {
 	// Message says what the learner needs to know, for a case that failed
 	// or was skipped.
 	Message i18n.Text
+	// Line and Column are where in the file the fault is, when the case
+	// found it at one place (a construct, a write, a compile error); 0
+	// when unknown.
+	Line, Column int
 	// Got and Want are what was seen and what was wanted, for a case that
 	// failed; they may hold several lines. Program output and code are the
 	// same in both languages (their Zh is empty).
@@ -75,6 +84,11 @@ type CaseResult struct {
 	// ScheduleDependent is set when the case passed on some other
 	// schedule before it failed on this one.
 	ScheduleDependent bool
+	// ReplayFlags are the flags of "gotour-gpm run" that the replay
+	// command needs besides the schedule: the grader's limits where they
+	// differ from run's, and --summary or --timeline where they show the
+	// fault.
+	ReplayFlags []string
 	// Timeline is set when the failing run's timeline helps to understand
 	// the failure: a schedule-dependent failure, or a case about time and
 	// parallelism. Trace is that run's trace, End its final virtual time.
@@ -89,6 +103,9 @@ func (c *CaseResult) Replay(file string) string {
 	s := fmt.Sprintf("gotour-gpm run %s --seed %d --procs %d", shellQuote(file), c.Seed, c.Procs)
 	if c.CPUs != 8 {
 		s += fmt.Sprintf(" --cpus %d", c.CPUs)
+	}
+	for _, f := range c.ReplayFlags {
+		s += " " + f
 	}
 	return s
 }
@@ -137,7 +154,13 @@ func (r *Report) WriteText(w io.Writer, o TextOptions) error {
 	if r.Pass {
 		verdict = t("PASS", "通过")
 	}
+	if r.Ungraded.En != "" {
+		verdict = t("NOT GRADED", "未能评分")
+	}
 	fmt.Fprintf(&b, t("%s: %s (%s)\n", "%s：%s（%s）\n"), r.Exercise, verdict, r.File)
+	if r.Ungraded.En != "" {
+		b.WriteString(indent("  ", wrap(r.Ungraded.In(o.Lang), 76)))
+	}
 	for i := range r.Cases {
 		c := &r.Cases[i]
 		mark := map[Status]string{Pass: "✓", Fail: "✗", Skip: "-"}[c.Status]

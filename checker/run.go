@@ -37,8 +37,6 @@ type Run struct {
 	// Busy is the most Ps that ran the program's goroutines at the same
 	// virtual time.
 	Busy int
-	// Closes counts the close events, per channel id in the trace.
-	Closes map[int]int
 	// Works lists the durations, in ns, of the gpm.Work calls.
 	Works []int64
 	// MaxStack is the largest stack, in bytes, that a goroutine of the
@@ -54,6 +52,9 @@ type Run struct {
 	// Parked counts, per wait reason, how often the program's goroutines
 	// parked: "sync.Mutex.Lock", "chan send"...
 	Parked map[string]int
+	// started are the goroutines that ran, from the trace; nil when the
+	// trace was cut.
+	started map[int64]bool
 }
 
 // Goroutine is one goroutine, as a traceback header shows it.
@@ -121,7 +122,42 @@ func newRun(s schedule, res *runner.Result) *Run {
 	if res.Trace != nil {
 		r.readTrace(res.Trace, res.VirtualTime)
 	}
+	// The counts and the leaks come from the simulator's own state, which
+	// is complete however long the run, not from the trace, which
+	// MaxEvents may cut.
+	r.MaxAlive = res.Stats.MaxLive
+	if r.OK() {
+		r.Leaked = leaked(res.Steps, r.started)
+	}
 	return r
+}
+
+// leaked lists the program's goroutines that were blocked when main
+// returned, from the machine's last snapshot, and those that never ran:
+// main did not wait for them. A goroutine that ran and is runnable has
+// finished its work, or can finish it, and is no leak. started says which
+// goroutines ran (from the trace; nil if it was cut).
+func leaked(steps []sim.Snapshot, started map[int64]bool) []Goroutine {
+	if len(steps) == 0 {
+		return nil
+	}
+	var out []Goroutine
+	for _, g := range steps[len(steps)-1].Gs {
+		if g.System || g.ID == 1 {
+			continue
+		}
+		switch g.Status {
+		case "waiting":
+			out = append(out, Goroutine{ID: g.ID, Status: g.Reason})
+		case "syscall":
+			out = append(out, Goroutine{ID: g.ID, Status: "syscall"})
+		case "runnable":
+			if started != nil && !started[g.ID] {
+				out = append(out, Goroutine{ID: g.ID, Status: "runnable"})
+			}
+		}
+	}
+	return out
 }
 
 var goroutineHeader = regexp.MustCompile(`(?m)^goroutine (\d+) \[([^\]]*)\]:$`)
@@ -137,36 +173,22 @@ func parseGoroutines(stderr string) []Goroutine {
 	return gs
 }
 
-// readTrace finds the leaked goroutines, the parallelism, the closes and
-// the work of a run. The program's goroutines are main (G1) and those a go
-// statement created; the runtime's own appear in no "go" event.
+// readTrace finds what only the trace shows: which goroutines ran, the
+// parallelism, the lengths of the work, the stack sizes, the parks. The
+// program's goroutines are main (G1) and those a go statement created;
+// the runtime's own appear in no "go" event.
 func (r *Run) readTrace(tr *sim.Trace, end int64) {
 	user := map[int64]bool{1: true}
-	var created []int64
-	exited := map[int64]bool{}
-	last := map[int64]sim.Event{}
-	r.Closes = map[int]int{}
+	started := map[int64]bool{}
 	r.Parked = map[string]int{}
-	alive := 1 // main
-	r.MaxAlive = 1
 	for _, e := range tr.Events {
 		switch e.Kind {
 		case sim.EvGoCreate:
 			user[e.G] = true
-			created = append(created, e.G)
-			alive++
-			r.MaxAlive = max(r.MaxAlive, alive)
-		case sim.EvExit:
-			if user[e.G] && !exited[e.G] {
-				alive--
-			}
-			exited[e.G] = true
 		case sim.EvRecv:
 			if e.G == 1 {
 				r.MainRecvs++
 			}
-		case sim.EvClose:
-			r.Closes[e.Ch]++
 		case sim.EvWork:
 			if user[e.G] {
 				r.Works = append(r.Works, e.N)
@@ -183,31 +205,15 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 				r.Parked[e.Detail]++
 			}
 		}
-		if e.G != 0 && user[e.G] {
-			last[e.G] = e
+		switch e.Kind {
+		case sim.EvRun, sim.EvGlobalGet, sim.EvSteal: // the G runs
+			started[e.G] = true
 		}
 	}
-	if r.OK() && tr.Dropped == 0 {
-		for _, g := range created {
-			if !exited[g] {
-				r.Leaked = append(r.Leaked, Goroutine{ID: g, Status: status(last[g])})
-			}
-		}
+	if tr.Dropped == 0 {
+		r.started = started
 	}
 	r.Busy = maxBusy(sim.Segments(tr, end), user)
-}
-
-// status says what a goroutine was doing after its last event.
-func status(e sim.Event) string {
-	switch e.Kind {
-	case sim.EvPark:
-		return e.Detail
-	case sim.EvRun, sim.EvWork, sim.EvSend, sim.EvRecv, sim.EvClose, sim.EvSelect:
-		return "running"
-	case sim.EvSyscall:
-		return "syscall"
-	}
-	return "runnable"
 }
 
 // maxBusy is the most Ps that run goroutines of user at the same time.

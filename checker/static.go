@@ -55,7 +55,8 @@ type Construct struct {
 }
 
 // In restricts c to the body of the function (or method) named fn,
-// including the function literals in it.
+// including the function literals in it, and to the program's functions
+// that fn calls: work done in a helper is fn's work.
 func (c Construct) In(fn string) Construct {
 	c.in = fn
 	c.ID += "-in-" + fn
@@ -71,8 +72,9 @@ func (c Construct) Outside(fn string) Construct {
 	return c
 }
 
-// Direct skips function literals, so that only code run by the function
-// itself counts, not goroutines or callbacks it defines.
+// Direct skips function literals and go statements, so that only code
+// run by the function's own goroutine counts, not goroutines or
+// callbacks it defines.
 func (c Construct) Direct() Construct {
 	c.direct = true
 	return c
@@ -80,11 +82,6 @@ func (c Construct) Direct() Construct {
 
 // The constructs the exercises use.
 var (
-	GoStmt = Construct{
-		ID:    "go-statement",
-		Name:  i18n.Text{En: "a go statement", Zh: "go 语句"},
-		match: func(_ *Source, n ast.Node) bool { _, ok := n.(*ast.GoStmt); return ok },
-	}
 	SelectStmt = Construct{
 		ID:    "select",
 		Name:  i18n.Text{En: "a select statement", Zh: "select 语句"},
@@ -242,7 +239,7 @@ func MustNotUse(c Construct) Case {
 		msg:  i18n.Text{En: "Your program must not use " + c.Name.En + ".", Zh: zhJoin("你的程序不能使用", c.Name.Zh) + "。"},
 		source: func(s *Source) *failure {
 			if n, ok := s.Find(c); ok {
-				return &failure{got: s.quote(n), want: tr("none", "没有")}
+				return (&failure{got: s.quote(n), want: tr("none", "没有")}).at(s, n)
 			}
 			return nil
 		},
@@ -264,8 +261,11 @@ func (s *Source) Find(c Construct) (ast.Node, bool) {
 		if found != nil {
 			return false
 		}
-		if _, ok := n.(*ast.FuncLit); ok && c.direct {
-			return false
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			if c.direct {
+				return false
+			}
 		}
 		if c.match(s, n) {
 			found = n
@@ -273,13 +273,20 @@ func (s *Source) Find(c Construct) (ast.Node, bool) {
 		}
 		return true
 	}
+	var in map[string]bool
+	if c.in != "" {
+		in = s.reach(c.in, c.direct)
+	}
 	for _, d := range s.File.Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		name := ""
 		if ok {
 			name = fd.Name.Name
+			if fd.Recv != nil && name == c.in {
+				in[name] = true // a method named fn: reach knows functions only
+			}
 		}
-		if c.in != "" && name != c.in || c.outside != "" && name == c.outside {
+		if c.in != "" && !in[name] || c.outside != "" && name == c.outside {
 			continue
 		}
 		ast.Inspect(d, visit)

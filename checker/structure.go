@@ -95,10 +95,10 @@ func OneOwner() Case {
 				return nil
 			}
 			q := s.quote(bad)
-			return &failure{
+			return (&failure{
 				got:  tr(q.En+" ("+badName+" is used in more than one function)", q.Zh+"（"+badName+" 在不止一个函数里使用）"),
 				want: tr("one owner per map", "每个 map 只有一个所有者"),
-			}
+			}).at(s, bad)
 		})
 }
 

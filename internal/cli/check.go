@@ -158,6 +158,12 @@ func (e *env) gradeOnce(ctx context.Context, ex *checker.Exercise, file string, 
 		Zh: "文件不存在：%s（先用 \"gotour-gpm exercise %s\" 开始这个练习）",
 	}, file, ex.ID))
 	if err != nil {
+		if o.json {
+			// An editor reads stdout: it gets a result it can show too.
+			if werr := e.writeJSONError(ex.ID, file, err); werr != nil {
+				return false, werr
+			}
+		}
 		return false, err
 	}
 	bar := e.progressBar(ex.ID, !o.json)
@@ -174,6 +180,11 @@ func (e *env) gradeOnce(ctx context.Context, ex *checker.Exercise, file string, 
 	}
 	if err != nil {
 		return false, err
+	}
+	if rep.Ungraded.En != "" {
+		// The machine could not finish: no verdict, no hint, and the
+		// exit status of a tool failure rather than of a failed check.
+		return false, &ExitError{Code: 1}
 	}
 	if rep.Pass {
 		e.recordPass(ex, !o.json)

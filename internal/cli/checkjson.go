@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 
 	"github.com/gotour-gpm/gotour-gpm/checker"
 )
@@ -20,6 +21,11 @@ type jsonReport struct {
 	Schedules int        `json:"schedules"` // planned
 	Graded    int        `json:"graded"`    // graded before the first failure
 	Cases     []jsonCase `json:"cases"`
+	// Error, when set, says why the file could not be graded at all:
+	// it could not be read, or the machine could not finish (then
+	// ungraded is true). Cases is then empty or incomplete.
+	Error    string `json:"error,omitempty"`
+	Ungraded bool   `json:"ungraded,omitempty"`
 }
 
 type jsonCase struct {
@@ -28,6 +34,8 @@ type jsonCase struct {
 	Kind     checker.Kind   `json:"kind"`   // "source" or "run"
 	Status   checker.Status `json:"status"` // "pass", "fail" or "skip"
 	Message  string         `json:"message,omitempty"`
+	Line     int            `json:"line,omitempty"`   // where in the file the fault is, when known
+	Column   int            `json:"column,omitempty"` // (1-based)
 	Got      string         `json:"got,omitempty"`
 	Want     string         `json:"want,omitempty"`
 	Schedule *jsonSchedule  `json:"schedule,omitempty"` // a failing run case's first failing schedule
@@ -59,6 +67,9 @@ func (e *env) writeJSONReport(res *gradingResult) error {
 	if out.Procs == nil {
 		out.Procs = []int{}
 	}
+	if rep.Ungraded.En != "" {
+		out.Error, out.Ungraded = rep.Ungraded.In(e.lang), true
+	}
 	for i := range rep.Cases {
 		c := &rep.Cases[i]
 		jc := jsonCase{
@@ -67,6 +78,8 @@ func (e *env) writeJSONReport(res *gradingResult) error {
 			Kind:     c.Kind,
 			Status:   c.Status,
 			Message:  c.Message.In(e.lang),
+			Line:     c.Line,
+			Column:   c.Column,
 			Got:      c.Got.In(e.lang),
 			Want:     c.Want.In(e.lang),
 			Timeline: res.Timelines[i],
@@ -80,7 +93,22 @@ func (e *env) writeJSONReport(res *gradingResult) error {
 		}
 		out.Cases = append(out.Cases, jc)
 	}
+	return e.encodeJSON(out)
+}
+
+// writeJSONError prints the JSON result of a file that could not be
+// graded: no cases, and the reason.
+func (e *env) writeJSONError(exercise, file string, err error) error {
+	msg := err.Error()
+	var l *localized
+	if errors.As(err, &l) {
+		msg = l.in(e.lang)
+	}
+	return e.encodeJSON(jsonReport{Exercise: exercise, File: file, Lang: string(e.lang), Procs: []int{}, Cases: []jsonCase{}, Error: msg})
+}
+
+func (e *env) encodeJSON(v any) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return enc.Encode(v)
 }

@@ -1,5 +1,6 @@
 // A fixed number of receives instead of range, and no close.
 // want: Keep main's for ... range nums loop
+// fails: uses-range-nums-in-main closes-once
 package main
 
 import "fmt"

@@ -1,5 +1,6 @@
 // Each producer closes nums when it is done.
 // want: nums was closed while a producer was still sending
+// fails: output
 package main
 
 import "fmt"

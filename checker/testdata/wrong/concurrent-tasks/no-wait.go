@@ -1,6 +1,7 @@
 // Four go statements and nothing else: main returns at once.
 // want: main returned before the fetches finished: only `took 0s` was printed
 // want: The run ended before the longest fetch (400ms) could finish
+// fails: output no-leak
 package main
 
 import (

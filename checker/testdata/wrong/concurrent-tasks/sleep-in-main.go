@@ -1,5 +1,6 @@
 // main sleeps instead of waiting.
 // want: main sleeps instead of waiting for the fetches
+// fails: avoids-clock-wait-outside-fetch
 package main
 
 import (

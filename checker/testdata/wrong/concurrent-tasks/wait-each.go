@@ -1,5 +1,6 @@
 // A goroutine per fetch, but main waits for each before starting the next.
 // want: the run took 1s of virtual time, as long as the serial program
+// fails: virtual-time
 package main
 
 import (

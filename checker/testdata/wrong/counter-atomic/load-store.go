@@ -1,5 +1,6 @@
 // An atomic load and an atomic store: still two steps.
 // want: Each access is atomic, but read-then-write is still two steps
+// fails: output uses-atomic-add
 package main
 
 import (

@@ -4,6 +4,7 @@
 // finds the race under every schedule, one P included, as go run -race
 // does.
 // want: Goroutines use hits at the same time, at least one of them writing: that is a data race
+// fails: no-data-race uses-atomic-add
 package main
 
 import (

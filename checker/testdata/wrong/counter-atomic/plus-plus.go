@@ -1,5 +1,6 @@
 // hits++ without the Gosched: right on the simulator, still a data race.
 // want: hits++ is still a data race
+// fails: uses-atomic-add uses-gosched-in-loop
 package main
 
 import (

@@ -1,5 +1,6 @@
 // A mutex declared inside deposit: each call locks its own.
 // want: Each deposit locks a mutex of its own, so the lock protects nothing
+// fails: output
 package main
 
 import (

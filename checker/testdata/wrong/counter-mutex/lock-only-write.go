@@ -1,5 +1,6 @@
 // Locking only the write: all ten deposits still read 0.
 // want: The lock covers only the write
+// fails: output balance-under-lock
 package main
 
 import (

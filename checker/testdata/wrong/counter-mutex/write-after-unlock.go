@@ -2,6 +2,7 @@
 // deposits are 1ms apart, so no update is lost in any run, but the read
 // and the write of balance race with the other deposits all the same.
 // want: deposit touches balance outside the critical section
+// fails: balance-under-lock
 package main
 
 import (

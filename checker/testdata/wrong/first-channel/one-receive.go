@@ -1,5 +1,6 @@
 // One receive only: prints one half and leaves the other sender blocked.
 // want: Two goroutines send, but main receives once
+// fails: output no-leak
 package main
 
 import "fmt"

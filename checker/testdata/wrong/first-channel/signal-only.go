@@ -1,5 +1,6 @@
 // The channel only signals; the sums still go through shared variables.
 // want: The sums still travel through shared variables
+// fails: no-outer-writes
 package main
 
 import "fmt"

@@ -1,5 +1,6 @@
 // A buffer of one: the third replica still waits.
 // want: One replica is still parked on a send to out
+// fails: no-leak
 package main
 
 import (

@@ -1,5 +1,6 @@
 // A done channel that is closed, but that no sender watches.
 // want: Closing done tells nobody anything unless the sender listens
+// fails: no-leak
 package main
 
 import (

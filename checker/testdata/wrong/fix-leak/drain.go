@@ -1,5 +1,6 @@
 // main receives every answer to unblock the senders: it waits for the slowest.
 // want: main receives the other answers just to unblock the senders
+// fails: takes-fastest-only
 package main
 
 import (

@@ -1,5 +1,6 @@
 // wg.Wait() inside the loop: one quarter at a time.
 // want: The sum is right, but only one P was busy at any time
+// fails: parallel
 package main
 
 import (

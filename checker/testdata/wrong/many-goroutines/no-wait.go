@@ -1,5 +1,6 @@
 // Goroutines started but not waited for.
 // want: total is 0 (want 45000): main added up the answers before the requests were answered
+// fails: output
 package main
 
 import (

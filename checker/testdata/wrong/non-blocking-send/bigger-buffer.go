@@ -1,5 +1,6 @@
 // A bigger buffer: nothing blocks, nothing is dropped.
 // want: The buffer size was changed. Keep make(chan int, 3)
+// fails: keeps-buffer
 package main
 
 import (

@@ -1,5 +1,6 @@
 // A boolean flag: the others skip the loading while it is in progress.
 // want: Some requests printed an empty greeting
+// fails: uses-sync.Once
 package main
 
 import (

@@ -1,5 +1,6 @@
 // main loads the config before starting the requests: not lazy.
 // want: main loads the config before starting the requests
+// fails: avoids-call-loadConfig-in-main
 package main
 
 import (

@@ -1,5 +1,6 @@
 // A sync.Once declared inside handle: each request gets a new one.
 // want: each call of handle creates its own sync.Once
+// fails: avoids-local-sync.Once
 package main
 
 import (

@@ -1,5 +1,6 @@
 // runnext understood, but Gosched treated as doing nothing.
 // want: The first three numbers are wrong. runtime.Gosched() gives up the P
+// fails: prediction
 package main
 
 import "fmt"

@@ -1,5 +1,6 @@
 // Runs the scenario instead of predicting it.
 // want: Your program should only print your prediction; it must not start goroutines.
+// fails: avoids-go-statement
 package main
 
 import (

@@ -1,5 +1,6 @@
 // The order of the go statements.
 // want: Goroutine 0 is not the first to print
+// fails: prediction
 package main
 
 import "fmt"

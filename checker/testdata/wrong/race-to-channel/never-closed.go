@@ -1,5 +1,6 @@
 // Nobody closes visits: the counter's range never ends.
 // want: Deadlock: the counter is still waiting for visits because nobody closed the channel
+// fails: ends-normally
 package main
 
 import (

@@ -2,6 +2,7 @@
 // or waiting for the counter.
 // want: main read the map while the counter goroutine still owned it
 // want: counts is used in more than one function
+// fails: output
 package main
 
 import (

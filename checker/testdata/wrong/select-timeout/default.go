@@ -1,5 +1,6 @@
 // default instead of a timer: nothing waits.
 // want: Every query timed out immediately: default does not wait at all
+// fails: avoids-select-default
 package main
 
 import (

@@ -1,5 +1,6 @@
 // One timer for the whole loop, made before it.
 // want: The timeout is created once, before the loop
+// fails: avoids-timer-before-loop
 package main
 
 import (

@@ -1,6 +1,7 @@
 // Keeps the recursion and leaves the budget out.
 // want: The first statement of main must set the budget
 // want: A stack grew past the 16 KiB budget
+// fails: sets-max-stack
 package main
 
 import (

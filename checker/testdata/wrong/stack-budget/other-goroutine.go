@@ -1,5 +1,6 @@
 // The recursion moved into another goroutine: its stack overflows too.
 // want: Stack overflow in a goroutine other than main: the budget applies to every goroutine
+// fails: ends-normally
 package main
 
 import (

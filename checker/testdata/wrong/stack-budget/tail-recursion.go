@@ -1,5 +1,6 @@
 // Tail recursion: Go does not eliminate tail calls.
 // want: Go does not turn tail calls into jumps
+// fails: ends-normally
 package main
 
 import (

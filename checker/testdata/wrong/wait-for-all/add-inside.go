@@ -1,5 +1,6 @@
 // wg.Add(1) inside the goroutine: main reaches Wait while the counter is 0.
 // want: main did not wait: only `all downloads finished` was printed
+// fails: output-matches
 package main
 
 import (

@@ -1,6 +1,7 @@
 // download(f) called without go, with a WaitGroup that waits for nothing.
 // want: The downloads ran one after another (250ms of virtual time)
 // want: Your program must use a go statement.
+// fails: uses-go-statement
 package main
 
 import (

@@ -1,5 +1,6 @@
 // main sleeps instead of waiting.
 // want: main sleeps instead of waiting for the downloads
+// fails: avoids-clock-wait-outside-download
 package main
 
 import (

@@ -1,5 +1,6 @@
 // Results collected from a channel in the order they arrive.
 // want: The words are right but the order is not
+// fails: output
 package main
 
 import (

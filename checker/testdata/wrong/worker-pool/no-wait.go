@@ -1,5 +1,6 @@
 // No wg.Wait() before printing: empty slots.
 // want: main printed before the workers had finished
+// fails: output
 package main
 
 import (

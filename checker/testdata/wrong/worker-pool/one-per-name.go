@@ -1,5 +1,6 @@
 // One goroutine per name: fast, but not a pool.
 // want: One goroutine per name is not a pool
+// fails: pool-of-four
 package main
 
 import (

@@ -1,0 +1,33 @@
+// Each goroutine writes its answer through its own pointer into answers.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// handle serves request i: it waits 1ms for a database, then answers.
+func handle(i int) int {
+	time.Sleep(time.Millisecond)
+	return i % 10
+}
+
+func main() {
+	answers := make([]int, 10_000)
+	var wg sync.WaitGroup
+	for i := range answers {
+		slot := &answers[i]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			*slot = handle(i)
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, a := range answers {
+		total += a
+	}
+	fmt.Println("total:", total)
+}

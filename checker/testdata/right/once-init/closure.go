@@ -1,0 +1,34 @@
+// once.Do with a closure that calls loadConfig.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var (
+	config map[string]string
+	once   sync.Once
+)
+
+// loadConfig stands for reading a configuration file: slow, and it should
+// happen only once.
+func loadConfig() {
+	fmt.Println("loading config")
+	time.Sleep(50 * time.Millisecond)
+	config = map[string]string{"greeting": "hello"}
+}
+
+func handle(id int) {
+	once.Do(func() { loadConfig() })
+	fmt.Println("request", id, "->", config["greeting"])
+}
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 1; i <= 3; i++ {
+		wg.Go(func() { handle(i) })
+	}
+	wg.Wait()
+}

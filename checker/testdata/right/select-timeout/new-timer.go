@@ -1,0 +1,31 @@
+// A new Timer for each query, stopped once the answer is in.
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// query stands for a database query that takes d to answer.
+func query(id int, d time.Duration) <-chan string {
+	ch := make(chan string, 1)
+	go func() {
+		time.Sleep(d)
+		ch <- fmt.Sprint("query ", id, ": answer")
+	}()
+	return ch
+}
+
+func main() {
+	delays := []time.Duration{50 * time.Millisecond, 2 * time.Second, 100 * time.Millisecond}
+	for id, d := range delays {
+		timer := time.NewTimer(300 * time.Millisecond)
+		select {
+		case answer := <-query(id, d):
+			fmt.Println(answer)
+		case <-timer.C:
+			fmt.Println("query", id, "timed out")
+		}
+		timer.Stop()
+	}
+}

@@ -1,0 +1,26 @@
+// main waits on the clock with <-time.After instead of waiting for the
+// fetches: a sleep by another name.
+// fails: avoids-clock-wait-outside-fetch
+// real: clean
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// fetch stands for a request that mostly waits.
+func fetch(name string, d time.Duration) {
+	time.Sleep(d)
+	fmt.Println(name, "done")
+}
+
+func main() {
+	start := time.Now()
+	go fetch("A", 100*time.Millisecond)
+	go fetch("B", 200*time.Millisecond)
+	go fetch("C", 300*time.Millisecond)
+	go fetch("D", 400*time.Millisecond)
+	<-time.After(450 * time.Millisecond) // long enough for the slowest
+	fmt.Println("took", time.Since(start).Truncate(100*time.Millisecond))
+}

@@ -1,0 +1,31 @@
+// The send never waits, but the number printed is typed in.
+// fails: computes-output
+// real: clean
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	progress := make(chan int, 3)
+	done := make(chan struct{})
+	go func() { // a slow reader: 500 ms per update
+		for p := range progress {
+			fmt.Println("progress", p)
+			time.Sleep(500 * time.Millisecond)
+		}
+		close(done)
+	}()
+	for i := 1; i <= 10; i++ {
+		time.Sleep(10 * time.Millisecond) // the real work
+		select {
+		case progress <- i * 10:
+		default:
+		}
+	}
+	fmt.Println("work finished, dropped 6")
+	close(progress)
+	<-done
+}

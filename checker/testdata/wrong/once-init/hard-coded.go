@@ -1,0 +1,36 @@
+// The config is loaded once, but the greeting printed is typed in.
+// fails: computes-output
+// real: clean
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var (
+	config     map[string]string
+	configOnce sync.Once
+)
+
+// loadConfig stands for reading a configuration file: slow, and it should
+// happen only once.
+func loadConfig() {
+	fmt.Println("loading config")
+	time.Sleep(50 * time.Millisecond)
+	config = map[string]string{"greeting": "hello"}
+}
+
+func handle(id int) {
+	configOnce.Do(loadConfig)
+	fmt.Println("request", id, "-> hello")
+}
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 1; i <= 3; i++ {
+		wg.Go(func() { handle(i) })
+	}
+	wg.Wait()
+}

@@ -1,0 +1,35 @@
+// main's Once is passed by value: each request gets a fresh copy, and
+// loads again.
+// fails: output-matches
+// real: clean
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+var config map[string]string
+
+// loadConfig stands for reading a configuration file: slow, and it should
+// happen only once.
+func loadConfig() {
+	fmt.Println("loading config")
+	time.Sleep(50 * time.Millisecond)
+	config = map[string]string{"greeting": "hello"}
+}
+
+func handle(id int, once sync.Once) {
+	once.Do(loadConfig)
+	fmt.Println("request", id, "->", config["greeting"])
+}
+
+func main() {
+	var once sync.Once
+	var wg sync.WaitGroup
+	for i := 1; i <= 3; i++ {
+		wg.Go(func() { handle(i, once) })
+	}
+	wg.Wait()
+}

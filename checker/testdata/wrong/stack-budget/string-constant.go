@@ -1,0 +1,17 @@
+// The whole first line as a string: no number to ban.
+// fails: computes-output
+// want: your program does not print what the reference solution prints
+// real: clean
+package main
+
+import (
+	"fmt"
+	"gpm"
+	"runtime/debug"
+)
+
+func main() {
+	debug.SetMaxStack(16 << 10)
+	fmt.Println("sum: 50005000")
+	fmt.Println("stack:", gpm.StackSize()>>10, "KiB")
+}
