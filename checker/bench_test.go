@@ -36,3 +36,30 @@ func BenchmarkCheck100(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckSolution grades the reference solution of every exercise
+// once, with the exercise's own schedules and its input variations, on
+// one goroutine (Parallel 1): run it with -cpu 1 for the time one check
+// takes on one core. Target (issue 10): a median of at most 2 s. It
+// reports cpu-ms/op too, which a busy machine disturbs less.
+func BenchmarkCheckSolution(b *testing.B) {
+	all, err := checker.All()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, ex := range all {
+		b.Run(ex.ID, func(b *testing.B) {
+			cpu := cpuTime()
+			for b.Loop() {
+				rep, err := checker.Check(context.Background(), ex, []byte(ex.Solution), checker.Options{Parallel: 1})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if !rep.Pass {
+					b.Fatalf("the reference solution does not pass")
+				}
+			}
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
