@@ -31,6 +31,7 @@ type grading struct {
 	// ungraded is set when a run hit the wall-clock limit: the machine
 	// is too slow or too busy to grade, which says nothing of the program.
 	ungraded bool
+	shapes   map[uint64]bool // the distinct runs graded
 }
 
 func newGrading(ex *Exercise, opts Options) *grading {
@@ -191,6 +192,10 @@ func (g *grading) grade(s schedule, res *runner.Result) bool {
 	}
 	r := newRun(s, res)
 	r.Source = g.src
+	if g.shapes == nil {
+		g.shapes = map[uint64]bool{}
+	}
+	g.shapes[r.shape] = true
 	if g.base == nil {
 		g.base = r
 	}
@@ -252,6 +257,7 @@ func (g *grading) report() *Report {
 		CPUs:      g.cpus,
 		Schedules: len(g.scheds),
 		Graded:    g.graded,
+		Distinct:  len(g.shapes),
 		Pass:      true,
 	}
 	if g.ungraded {

@@ -29,6 +29,10 @@ type Report struct {
 	// graded before the first failure stopped grading (all of them when
 	// the program passes).
 	Schedules, Graded int
+	// Distinct is how many of the graded schedules ran differently: runs
+	// whose goroutines took the Ps in a different order. Seeds that give
+	// the same run explore nothing new.
+	Distinct int
 	// Ungraded, when set, says why the program could not be graded on
 	// this machine: a run hit the wall-clock limit before any virtual
 	// limit. That is no verdict on the program, so Pass is false but no
@@ -210,8 +214,8 @@ func (r *Report) summary(lang i18n.Lang) string {
 	}
 	if r.Pass {
 		return i18n.Text{
-			En: fmt.Sprintf("All %d checks passed, under %s.", len(r.Cases), scheds),
-			Zh: fmt.Sprintf("全部 %d 项检查都通过了（%s）。", len(r.Cases), scheds),
+			En: fmt.Sprintf("All %d checks passed, under %s (%d distinct runs).", len(r.Cases), scheds, r.Distinct),
+			Zh: fmt.Sprintf("全部 %d 项检查都通过了（%s，其中 %d 种不同的运行）。", len(r.Cases), scheds, r.Distinct),
 		}.In(lang)
 	}
 	s := i18n.Text{

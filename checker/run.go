@@ -2,7 +2,9 @@ package checker
 
 import (
 	"cmp"
+	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"slices"
 	"strconv"
@@ -55,6 +57,10 @@ type Run struct {
 	// started are the goroutines that ran, from the trace; nil when the
 	// trace was cut.
 	started map[int64]bool
+	// shape identifies the order in which the run's goroutines took the
+	// Ps and synchronized: two runs with the same shape ran the same
+	// schedule, whatever their seeds.
+	shape uint64
 }
 
 // Goroutine is one goroutine, as a traceback header shows it.
@@ -181,7 +187,13 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 	user := map[int64]bool{1: true}
 	started := map[int64]bool{}
 	r.Parked = map[string]int{}
+	h := fnv.New64a()
+	var buf [24]byte
 	for _, e := range tr.Events {
+		binary.LittleEndian.PutUint64(buf[0:], uint64(e.Kind))
+		binary.LittleEndian.PutUint64(buf[8:], uint64(e.P))
+		binary.LittleEndian.PutUint64(buf[16:], uint64(e.G))
+		h.Write(buf[:])
 		switch e.Kind {
 		case sim.EvGoCreate:
 			user[e.G] = true
@@ -213,6 +225,7 @@ func (r *Run) readTrace(tr *sim.Trace, end int64) {
 	if tr.Dropped == 0 {
 		r.started = started
 	}
+	r.shape = h.Sum64()
 	r.Busy = maxBusy(sim.Segments(tr, end), user)
 }
 

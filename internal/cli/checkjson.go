@@ -20,6 +20,7 @@ type jsonReport struct {
 	Procs     []int      `json:"procs"`     // ...each with every procs value
 	Schedules int        `json:"schedules"` // planned
 	Graded    int        `json:"graded"`    // graded before the first failure
+	Distinct  int        `json:"distinct"`  // graded schedules that ran differently
 	Cases     []jsonCase `json:"cases"`
 	// Error, when set, says why the file could not be graded at all:
 	// it could not be read, or the machine could not finish (then
@@ -62,6 +63,7 @@ func (e *env) writeJSONReport(res *gradingResult) error {
 		Procs:     rep.Procs,
 		Schedules: rep.Schedules,
 		Graded:    rep.Graded,
+		Distinct:  rep.Distinct,
 		Cases:     []jsonCase{},
 	}
 	if out.Procs == nil {
