@@ -131,6 +131,24 @@ func (c Compare) keep(ls []string) []string {
 	return slices.DeleteFunc(ls, c.Ignore.MatchString)
 }
 
+// olds lists the expressions v replaces.
+func (v Variation) olds() string {
+	var parts []string
+	for _, c := range v {
+		parts = append(parts, c.Old)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// msgInputsRewritten says that the program no longer has the inputs the
+// task gives, so that the grader cannot vary them.
+func msgInputsRewritten(v Variation) i18n.Text {
+	return i18n.Text{
+		En: fmt.Sprintf("Your program no longer contains %s, which the task gives and the grader changes to see that the output follows: keep the inputs as the starter writes them.", v.olds()),
+		Zh: fmt.Sprintf("你的程序里已经没有 %s 了。这是题目给出的输入，评分时会改变它，看输出是否跟着变：请保持起始代码里输入的写法。", v.olds()),
+	}
+}
+
 // msgHardCoded says what a program whose output does not follow its
 // inputs did.
 func msgHardCoded(v Variation) i18n.Text {
@@ -196,9 +214,16 @@ func (g *grading) gradeInputs(ctx context.Context, src []byte) error {
 		if err != nil {
 			return err
 		}
-		varied, _, err := vary(src, v)
+		varied, n, err := vary(src, v)
 		if err != nil {
 			return err
+		}
+		if n == 0 {
+			// Nothing to vary: the learner rewrote the inputs. Say so,
+			// rather than guess that the output is typed in.
+			cr.Status, cr.Message = Fail, msgInputsRewritten(v)
+			cr.Got, cr.Want = tr("none of: "+v.olds(), "没有："+v.olds()), text(v.olds())
+			return nil
 		}
 		res, err := g.runOne(ctx, varied, s)
 		if err != nil {

@@ -1,6 +1,6 @@
 // The whole first line as a string: no number to ban.
 // fails: computes-output
-// want: your program does not print what the reference solution prints
+// want: Your program no longer contains 10_000
 // real: clean
 package main
 
