@@ -368,6 +368,17 @@ func overflowG(r *Run) int64 {
 var tailCall = Construct{
 	ID:   "tail-call",
 	Name: i18n.Text{En: "tail recursion", Zh: "尾递归"},
+	where: func(_ *Source, n ast.Node) ast.Node {
+		fd := n.(*ast.FuncDecl)
+		return firstIn(fd.Body, func(n ast.Node, _ bool) bool {
+			ret, ok := n.(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != 1 {
+				return false
+			}
+			call, ok := ret.Results[0].(*ast.CallExpr)
+			return ok && isIdent(call.Fun, fd.Name.Name)
+		})
+	},
 	match: func(s *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)
 		if !ok || fd.Body == nil {

@@ -136,6 +136,12 @@ var msgDefaultNoWait = i18n.Text{
 var timerOutsideLoop = Construct{
 	ID:   "timer-before-loop",
 	Name: i18n.Text{En: "a timer made before the loop", Zh: "在循环之前创建的计时器"},
+	where: func(s *Source, n ast.Node) ast.Node {
+		return firstIn(n, func(n ast.Node, inLoop bool) bool {
+			call, ok := n.(*ast.CallExpr)
+			return ok && !inLoop && (s.isRef(call.Fun, "time", "After") || s.isRef(call.Fun, "time", "NewTimer"))
+		})
+	},
 	match: func(s *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)
 		if !ok || fd.Name.Name != "main" {
@@ -257,6 +263,9 @@ func nonBlockingSendOn(ch string) Construct {
 var goInLoop = Construct{
 	ID:   "go-in-loop",
 	Name: i18n.Text{En: "a go statement in main's loop", Zh: "main 的循环里的 go 语句"},
+	where: func(_ *Source, n ast.Node) ast.Node {
+		return firstIn(n, func(n ast.Node, inLoop bool) bool { _, ok := n.(*ast.GoStmt); return ok && inLoop })
+	},
 	match: func(_ *Source, n ast.Node) bool {
 		fd, ok := n.(*ast.FuncDecl)
 		if !ok || fd.Name.Name != "main" {

@@ -268,6 +268,12 @@ func localVar(pkg, name string) Construct {
 	return Construct{
 		ID:   "local-" + pkg + "." + name,
 		Name: i18n.Text{En: "a local " + pkgBase(pkg) + "." + name, Zh: "局部的 " + pkgBase(pkg) + "." + name},
+		where: func(s *Source, n ast.Node) ast.Node {
+			return firstIn(n, func(n ast.Node, _ bool) bool {
+				vs, ok := n.(*ast.ValueSpec)
+				return ok && vs.Type != nil && s.isRef(vs.Type, pkg, name)
+			})
+		},
 		match: func(s *Source, n ast.Node) bool {
 			fd, ok := n.(*ast.FuncDecl)
 			// main runs once: a variable of main's lives as long as the

@@ -52,6 +52,10 @@ type Construct struct {
 	// direct skips function literals: only code that runs in the
 	// function's own goroutine counts (with in, the function's).
 	direct bool
+	// where, if set, narrows a match to the node at fault, for a
+	// construct that matches a whole function: the quote then shows that
+	// line, not "func main() {".
+	where func(s *Source, n ast.Node) ast.Node
 }
 
 // In restricts c to the body of the function (or method) named fn,
@@ -269,6 +273,11 @@ func (s *Source) Find(c Construct) (ast.Node, bool) {
 		}
 		if c.match(s, n) {
 			found = n
+			if c.where != nil {
+				if w := c.where(s, n); w != nil {
+					found = w
+				}
+			}
 			return false
 		}
 		return true
@@ -355,4 +364,16 @@ func pkgBase(path string) string { return path[strings.LastIndex(path, "/")+1:] 
 func isIdent(e ast.Expr, name string) bool {
 	id, ok := e.(*ast.Ident)
 	return ok && id.Name == name
+}
+
+// firstIn returns the first node under root, in source order, for which
+// pred reports true (inLoop says whether it is in a for loop), or nil.
+func firstIn(root ast.Node, pred func(n ast.Node, inLoop bool) bool) ast.Node {
+	var found ast.Node
+	inspectWithLoops(root, func(n ast.Node, inLoop bool) {
+		if found == nil && pred(n, inLoop) {
+			found = n
+		}
+	})
+	return found
 }
