@@ -109,7 +109,7 @@ func intsText(xs []int) string {
 // saying where it first goes wrong without giving the answer away.
 func gradePrediction(r *Run) *failure {
 	got, want := ints(r.Stdout), spawnOrder
-	if !onePerLine(r.Stdout) {
+	if slices.Equal(got, want) && !onePerLine(r.Stdout) {
 		return &failure{
 			got:  text(r.Stdout),
 			want: tr("one number per line", "每行一个数"),

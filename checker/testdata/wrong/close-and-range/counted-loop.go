@@ -1,6 +1,7 @@
 // A fixed number of receives instead of range, and no close.
 // want: Keep main's for ... range nums loop
 // fails: uses-range-nums-in-main closes-once
+// real: clean
 package main
 
 import "fmt"

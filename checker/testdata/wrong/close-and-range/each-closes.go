@@ -1,6 +1,7 @@
 // Each producer closes nums when it is done.
 // want: nums was closed while a producer was still sending
 // fails: output
+// real: exit
 package main
 
 import "fmt"

@@ -2,7 +2,7 @@
 // last: when the odd one still has numbers to send, they are lost, or it
 // panics sending on the closed channel.
 // fails: output
-// real: clean
+// real: exit
 package main
 
 import "fmt"

@@ -1,6 +1,7 @@
 // wg.Wait(); close(nums) in main, before the range loop.
 // want: Deadlock: main waits for the producers, and the producers wait for main to receive
 // fails: ends-normally
+// real: exit
 package main
 
 import (

@@ -2,6 +2,7 @@
 // want: main returned before the fetches finished: only `took 0s` was printed
 // want: The run ended before the longest fetch (400ms) could finish
 // fails: output no-leak
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // main sleeps instead of waiting.
 // want: main sleeps instead of waiting for the fetches
 // fails: avoids-clock-wait-outside-fetch
+// real: output
 package main
 
 import (

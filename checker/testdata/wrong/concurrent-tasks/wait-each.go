@@ -1,6 +1,7 @@
 // A goroutine per fetch, but main waits for each before starting the next.
 // want: the run took 1s of virtual time, as long as the serial program
 // fails: virtual-time
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // An atomic load and an atomic store: still two steps.
 // want: Each access is atomic, but read-then-write is still two steps
 // fails: output uses-atomic-add
+// real: output
 package main
 
 import (

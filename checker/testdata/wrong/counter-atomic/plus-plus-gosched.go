@@ -5,6 +5,7 @@
 // does.
 // want: Goroutines use hits at the same time, at least one of them writing: that is a data race
 // fails: no-data-race uses-atomic-add
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // hits++ without the Gosched: right on the simulator, still a data race.
 // want: hits++ is still a data race
 // fails: uses-atomic-add uses-gosched-in-loop
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // A mutex declared inside deposit: each call locks its own.
 // want: Each deposit locks a mutex of its own, so the lock protects nothing
 // fails: output
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // Locking only the write: all ten deposits still read 0.
 // want: The lock covers only the write
 // fails: output balance-under-lock
+// real: race
 package main
 
 import (

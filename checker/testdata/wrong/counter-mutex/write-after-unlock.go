@@ -3,6 +3,7 @@
 // and the write of balance race with the other deposits all the same.
 // want: deposit touches balance outside the critical section
 // fails: balance-under-lock
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // One receive only: prints one half and leaves the other sender blocked.
 // want: Two goroutines send, but main receives once
 // fails: output no-leak
+// real: output
 package main
 
 import "fmt"

@@ -2,6 +2,7 @@
 // want: Not every square was printed: main returned before the goroutines did their work
 // want: main may return before the goroutine that prints has printed the last square
 // fails: main-receives-or-waits
+// real: output
 package main
 
 import "fmt"

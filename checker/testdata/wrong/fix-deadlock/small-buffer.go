@@ -1,6 +1,7 @@
 // A buffer too small for the three values.
 // want: Deadlock at a send on squares: the buffer is full and the only receiver is main itself
 // fails: ends-normally
+// real: exit
 package main
 
 import "fmt"

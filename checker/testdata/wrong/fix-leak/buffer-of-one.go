@@ -1,6 +1,7 @@
 // A buffer of one: the third replica still waits.
 // want: One replica is still parked on a send to out
 // fails: no-leak
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // A done channel that is closed, but that no sender watches.
 // want: Closing done tells nobody anything unless the sender listens
 // fails: no-leak
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // main receives every answer to unblock the senders: it waits for the slowest.
 // want: main receives the other answers just to unblock the senders
 // fails: takes-fastest-only
+// real: clean
 package main
 
 import (

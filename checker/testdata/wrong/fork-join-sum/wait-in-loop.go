@@ -1,6 +1,7 @@
 // wg.Wait() inside the loop: one quarter at a time.
 // want: The sum is right, but only one P was busy at any time
 // fails: parallel
+// real: clean
 package main
 
 import (

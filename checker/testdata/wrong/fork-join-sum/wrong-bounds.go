@@ -1,6 +1,7 @@
 // Quarters with a wrong upper bound skip numbers.
 // want: The sum is wrong: the quarters must cover every i from 0 to n-1 exactly once
 // fails: output-matches
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // Goroutines started but not waited for.
 // want: total is 0 (want 45000): main added up the answers before the requests were answered
 // fails: output
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // Every goroutine adds to the shared total: a data race.
 // want: Goroutines use total at the same time, at least one of them writing: that is a data race
 // fails: no-data-race
+// real: race
 package main
 
 import (

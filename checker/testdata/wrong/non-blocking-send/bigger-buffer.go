@@ -1,6 +1,7 @@
 // A bigger buffer: nothing blocks, nothing is dropped.
 // want: The buffer size was changed. Keep make(chan int, 3)
 // fails: keeps-buffer
+// real: output
 package main
 
 import (

@@ -1,5 +1,5 @@
 // A select that waits up to 1 ms for room instead of not waiting at all.
-// fails: send-never-waits
+// fails: uses-select-send-default-progress
 // real: clean
 package main
 

@@ -1,6 +1,7 @@
 // A boolean flag: the others skip the loading while it is in progress.
 // want: Some requests printed an empty greeting
 // fails: uses-sync.Once
+// real: race
 package main
 
 import (

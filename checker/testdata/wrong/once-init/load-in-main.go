@@ -1,6 +1,7 @@
 // main loads the config before starting the requests: not lazy.
 // want: main loads the config before starting the requests
 // fails: avoids-call-loadConfig-in-main
+// real: output
 package main
 
 import (

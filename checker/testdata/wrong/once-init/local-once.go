@@ -1,6 +1,7 @@
 // A sync.Once declared inside handle: each request gets a new one.
 // want: each call of handle creates its own sync.Once
 // fails: avoids-local-sync.Once
+// real: output
 package main
 
 import (

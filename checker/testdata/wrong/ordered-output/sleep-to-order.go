@@ -1,6 +1,7 @@
 // Each goroutine sleeps before it prints, so that the lines come out in order.
 // want: The lines must not depend on sleeping for the right amount of time
 // fails: avoids-clock-wait-outside-square
+// real: clean
 package main
 
 import (

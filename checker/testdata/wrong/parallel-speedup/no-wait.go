@@ -1,6 +1,7 @@
 // Goroutines started, but main does not wait.
 // want: main printed before the parts were processed
 // fails: output-matches
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // All goroutines add to one shared total, with a WaitGroup but no mutex.
 // want: Goroutines use total at the same time, at least one of them writing: that is a data race
 // fails: no-data-race
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // wg.Wait() right after each go: still 80 ms.
 // want: Still 80 ms: you wait for each part before starting the next
 // fails: virtual-time-procs-2
+// real: output
 package main
 
 import (

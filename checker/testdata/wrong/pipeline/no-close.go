@@ -1,6 +1,7 @@
 // Stage 2 never closes its output: main's range waits for a fifth word.
 // want: Deadlock after the last word: a stage did not close its output channel
 // fails: ends-normally
+// real: exit
 package main
 
 import (

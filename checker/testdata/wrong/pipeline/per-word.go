@@ -1,6 +1,7 @@
 // One goroutine per word: fan-out, not a pipeline.
 // want: fetch and shout run in the same goroutine, once per word or one after the other
 // fails: stages-apart
+// real: output
 package main
 
 import (

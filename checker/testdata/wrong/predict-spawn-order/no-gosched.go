@@ -1,6 +1,7 @@
 // runnext understood, but Gosched treated as doing nothing.
 // want: The first three numbers are wrong. runtime.Gosched() gives up the P
 // fails: prediction
+// real: output
 package main
 
 import "fmt"

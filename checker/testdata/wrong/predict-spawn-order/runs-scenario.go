@@ -1,6 +1,7 @@
 // Runs the scenario instead of predicting it.
 // want: Your program should only print your prediction; it must not start goroutines.
 // fails: avoids-go-statement
+// real: clean
 package main
 
 import (

@@ -1,6 +1,7 @@
 // The order of the go statements.
 // want: Goroutine 0 is not the first to print
 // fails: prediction
+// real: output
 package main
 
 import "fmt"

@@ -1,6 +1,7 @@
 // Nobody closes visits: the counter's range never ends.
 // want: Deadlock: the counter is still waiting for visits because nobody closed the channel
 // fails: ends-normally
+// real: exit
 package main
 
 import (

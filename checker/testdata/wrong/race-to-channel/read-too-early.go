@@ -3,6 +3,7 @@
 // want: main read the map while the counter goroutine still owned it
 // want: counts is used in more than one function
 // fails: output
+// real: race
 package main
 
 import (

@@ -1,6 +1,7 @@
 // default instead of a timer: nothing waits.
 // want: Every query timed out immediately: default does not wait at all
 // fails: avoids-select-default
+// real: output
 package main
 
 import (

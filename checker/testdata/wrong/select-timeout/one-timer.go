@@ -1,6 +1,7 @@
 // One timer for the whole loop, made before it.
 // want: The timeout is created once, before the loop
 // fails: avoids-timer-before-loop
+// real: clean
 package main
 
 import (

@@ -2,6 +2,7 @@
 // want: The first statement of main must set the budget
 // want: A stack grew past the 16 KiB budget
 // fails: sets-max-stack
+// real: clean
 package main
 
 import (

@@ -1,6 +1,7 @@
 // The recursion moved into another goroutine: its stack overflows too.
 // want: Stack overflow in a goroutine other than main: the budget applies to every goroutine
 // fails: ends-normally
+// real: exit
 package main
 
 import (

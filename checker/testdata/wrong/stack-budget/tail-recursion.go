@@ -1,6 +1,7 @@
 // Tail recursion: Go does not eliminate tail calls.
 // want: Go does not turn tail calls into jumps
 // fails: ends-normally
+// real: exit
 package main
 
 import (

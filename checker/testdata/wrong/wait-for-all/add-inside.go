@@ -1,6 +1,7 @@
 // wg.Add(1) inside the goroutine: main reaches Wait while the counter is 0.
 // want: main did not wait: only `all downloads finished` was printed
 // fails: output-matches
+// real: output
 package main
 
 import (

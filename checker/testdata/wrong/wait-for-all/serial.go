@@ -2,6 +2,7 @@
 // want: The downloads ran one after another (250ms of virtual time)
 // want: Your program must use a go statement.
 // fails: uses-go-statement
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // main sleeps instead of waiting.
 // want: main sleeps instead of waiting for the downloads
 // fails: avoids-clock-wait-outside-download
+// real: output
 package main
 
 import (

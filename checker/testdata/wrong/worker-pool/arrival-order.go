@@ -1,6 +1,7 @@
 // Results collected from a channel in the order they arrive.
 // want: The words are right but the order is not
 // fails: output
+// real: output
 package main
 
 import (

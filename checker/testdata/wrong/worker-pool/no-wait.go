@@ -1,6 +1,7 @@
 // No wg.Wait() before printing: empty slots.
 // want: main printed before the workers had finished
 // fails: output
+// real: output
 package main
 
 import (

@@ -1,6 +1,7 @@
 // One goroutine per name: fast, but not a pool.
 // want: One goroutine per name is not a pool
 // fails: pool-of-four
+// real: clean
 package main
 
 import (
