@@ -68,7 +68,9 @@ type env struct {
 //
 //	0    success
 //	1    error: the tool itself could not do its job; also a learner
-//	     program that does not compile, as with go run
+//	     program that does not compile, as with go run, and a check
+//	     that this machine could not finish (a run hit the wall clock
+//	     before any virtual limit: no verdict)
 //	2    usage: unknown command, bad flag or arguments, bad --lang value
 //	3    the exercise did not pass ([ErrNotPassed]); the report is on stdout
 //	4-9  reserved for later tool outcomes
