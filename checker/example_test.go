@@ -49,12 +49,14 @@ func main() {
 	//       main itself. A buffer must hold all three values, or the sends must run in
 	//       another goroutine.
 	//       first failing schedule: seed 0, procs 1
-	//       replay it: gotour-gpm run squares.go --seed 0 --procs 1
+	//       replay it: gotour-gpm run squares.go --seed 0 --procs 1 --max-steps 5000000 --max-virtual 1m0s --max-goroutines 20000
 	//   - prints the expected output
 	//       not checked: the program did not end normally
 	//   - no goroutine is left behind when main returns
 	//       not checked: the program did not end normally
 	//   ✓ main receives the squares, or waits for the goroutine that does
+	//   - computes its output: follows the reference when the inputs change
+	//       not checked: grading stopped at the first failing schedule
 	//
-	// 1 of 5 checks failed. Grading stopped at the first failing schedule: 1 of 15 (seeds 0-4 × procs 1,2,4).
+	// 1 of 6 checks failed. Grading stopped at the first failing schedule: 1 of 15 (seeds 0-4 × procs 1,2,4).
 }
