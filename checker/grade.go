@@ -232,6 +232,9 @@ func (g *grading) replayFlags(c Case) []string {
 		fmt.Sprintf("--max-virtual %v", time.Duration(g.limits.VirtualTime)),
 		fmt.Sprintf("--max-goroutines %d", g.limits.Goroutines),
 	}
+	if c.race {
+		fs = append(fs, "--race")
+	}
 	if c.summary {
 		fs = append(fs, "--summary")
 	}

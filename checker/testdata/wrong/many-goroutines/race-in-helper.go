@@ -1,6 +1,6 @@
 // Each goroutine calls a named function that adds into the shared total:
 // a data race outside any go func literal.
-// fails: output
+// fails: no-data-race
 // real: race
 package main
 
