@@ -2,6 +2,7 @@ package checker
 
 import (
 	"go/ast"
+	"go/token"
 	"slices"
 	"strings"
 	"time"
@@ -241,6 +242,9 @@ func nonBlockingSendOn(ch string) Construct {
 		ID:   "select-send-default-" + ch,
 		Name: i18n.Text{En: "a select that sends on " + ch + " or else takes default", Zh: "向 " + ch + " 发送、否则走 default 的 select"},
 		match: func(_ *Source, n ast.Node) bool {
+			if roomCheckedSend(n, ch) {
+				return true
+			}
 			sel, ok := n.(*ast.SelectStmt)
 			if !ok {
 				return false
@@ -305,4 +309,37 @@ func isParam(e ast.Expr) bool {
 // buffer of 3.
 func keepsBuffer(s *Source) bool {
 	return s.Has(Construct{match: func(_ *Source, n ast.Node) bool { return isMakeChan(n, "3") }})
+}
+
+// roomCheckedSend reports whether n is "if len(ch) < cap(ch) { ch <- v }"
+// (or cap(ch) > len(ch)) with an else: when the goroutine that checks is
+// the only sender, the room it sees is still there at the send, so the
+// send cannot block either.
+func roomCheckedSend(n ast.Node, ch string) bool {
+	is, ok := n.(*ast.IfStmt)
+	if !ok || is.Else == nil {
+		return false
+	}
+	cond, ok := is.Cond.(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	lenCap := cond.Op == token.LSS && isCallOn(cond.X, "len", ch) && isCallOn(cond.Y, "cap", ch) ||
+		cond.Op == token.GTR && isCallOn(cond.X, "cap", ch) && isCallOn(cond.Y, "len", ch)
+	if !lenCap {
+		return false
+	}
+	for _, st := range is.Body.List {
+		if send, ok := st.(*ast.SendStmt); ok && isIdent(send.Chan, ch) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCallOn reports whether e is the call fn(x) of a built-in on the
+// variable x.
+func isCallOn(e ast.Expr, fn, x string) bool {
+	call, ok := e.(*ast.CallExpr)
+	return ok && isIdent(call.Fun, fn) && len(call.Args) == 1 && isIdent(call.Args[0], x)
 }

@@ -1,6 +1,5 @@
 // main is the only sender, so if the buffer has room now it still has
 // room at the send: check len against cap.
-// pending: a send guarded by len < cap is not seen as non-blocking until constraints go by meaning
 package main
 
 import (
