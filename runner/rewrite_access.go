@@ -688,15 +688,24 @@ func (r *rewriter) safePath(e ast.Expr) (text string, guards []string, ok bool) 
 		if !ok {
 			return "", nil, false
 		}
-		if isPointer(r.typeOf(e.X)) {
-			if len(sel.Index()) > 1 && sel.Indirect() && !r.directPointer(sel) {
+		// A promoted field is written out through its embedded fields,
+		// each pointer among them guarded: a.x with *B embedded in A is
+		// a.B.x, if a != nil && a.B != nil.
+		t := r.typeOf(e.X)
+		for _, ix := range sel.Index() {
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				guards = append(guards, base+" != nil")
+				t = p.Elem()
+			}
+			st, ok := t.Underlying().(*types.Struct)
+			if !ok {
 				return "", nil, false
 			}
-			guards = append(guards, base+" != nil")
-		} else if sel.Indirect() {
-			return "", nil, false // promoted through an embedded pointer
+			f := st.Field(ix)
+			base += "." + f.Name()
+			t = f.Type()
 		}
-		return base + "." + e.Sel.Name, guards, true
+		return base, guards, true
 	case *ast.IndexExpr:
 		base, guards, ok := r.safePath(e.X)
 		if !ok || !r.pureIndex(e.Index) {
@@ -719,26 +728,6 @@ func (r *rewriter) safePath(e ast.Expr) (text string, guards []string, ok bool) 
 		return "(*" + base + ")", append(guards, base+" != nil"), true
 	}
 	return "", nil, false
-}
-
-// directPointer reports whether a field selected through a pointer is
-// reached without another embedded pointer on the way.
-func (r *rewriter) directPointer(sel *types.Selection) bool {
-	t := sel.Recv()
-	for i, ix := range sel.Index()[:len(sel.Index())-1] {
-		if i == 0 {
-			t = t.Underlying().(*types.Pointer).Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			return false
-		}
-		t = st.Field(ix).Type()
-		if isPointer(t) {
-			return false
-		}
-	}
-	return true
 }
 
 // pureIndex reports whether an index can be evaluated again without
