@@ -181,6 +181,9 @@ func (r *rewriter) instrumentStmt(s ast.Stmt, fn string, escaping, written map[*
 	case *ast.ExprStmt:
 		g.expr(s.X, accRead)
 		canAfter = at == s.Pos()
+		if r.isWaitGroupGo(s.X) {
+			r.insert(at, 1, fmt.Sprintf("%s.RaceGo(%d); ", rtName, r.site(s.Pos(), fn, "")))
+		}
 	case *ast.SendStmt:
 		g.expr(s.Chan, accRead)
 		g.expr(s.Value, accRead)
@@ -782,4 +785,23 @@ func (g *gather) atomic(c *ast.CallExpr) bool {
 	}
 	g.out = append(g.out, access{place: target, kind: k})
 	return true
+}
+
+// isWaitGroupGo reports whether e is a call of sync.WaitGroup's Go
+// method, which starts a goroutine as a go statement does.
+func (r *rewriter) isWaitGroupGo(e ast.Expr) bool {
+	c, ok := unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := unparen(c.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Go" {
+		return false
+	}
+	s, ok := r.p.info.Selections[sel]
+	if !ok {
+		return false
+	}
+	f, ok := s.Obj().(*types.Func)
+	return ok && f.Pkg() != nil && f.Pkg().Path() == "sync"
 }
