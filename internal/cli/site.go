@@ -20,8 +20,10 @@ import (
 )
 
 // snippetTimeout bounds one lesson snippet's run while rendering: far
-// more than any takes, so that only a broken snippet reaches it.
-const snippetTimeout = time.Minute
+// more than any takes, even on a busy machine or under -race, so that only
+// a hang of the tool reaches it (the runner's virtual limits end every
+// program).
+const snippetTimeout = 3 * time.Minute
 
 // siteMaxEvents bounds the trace kept of a lesson snippet's run. The
 // timeline is drawn from it; the busiest lesson snippet makes about

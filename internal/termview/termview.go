@@ -36,8 +36,10 @@ type Options struct {
 	// and pictures. Without it only the code, and the output the lesson
 	// expects, are shown.
 	Run bool
-	// Timeout bounds the wall-clock time of each snippet's run.
-	// Default 20 seconds.
+	// Timeout bounds the wall-clock time of each snippet's run. It only
+	// guards against a hang of the tool: the runner's virtual limits end
+	// every program, and on a busy machine (or under -race) a lesson's
+	// run may take many times its usual time. Default 3 minutes.
 	Timeout time.Duration
 	// Parallel is how many snippets run at once. Default 1; the CLI
 	// passes the number of CPUs.
@@ -60,7 +62,7 @@ func (o Options) withDefaults() Options {
 	}
 	o.Width = max(o.Width, minWidth)
 	if o.Timeout <= 0 {
-		o.Timeout = 20 * time.Second
+		o.Timeout = 3 * time.Minute
 	}
 	if o.Parallel <= 0 {
 		o.Parallel = 1
