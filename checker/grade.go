@@ -165,8 +165,13 @@ func (g *grading) runOne(ctx context.Context, src []byte, s schedule) (*runner.R
 		Procs:    s.Procs,
 		CPUs:     g.cpus,
 		Seed:     s.Seed,
-		Limits:   g.limits,
-		Trace:    true,
+		// Unperturbed schedules (sim.Config.NoPerturb): NoLeak counts a
+		// goroutine that is runnable when main returns, Parallel and the
+		// virtual-time budgets assume Ms that wake at once, and a
+		// perturbed run of a correct solution breaks all three.
+		NoPerturb: true,
+		Limits:    g.limits,
+		Trace:     true,
 		// The detector changes nothing of the run but Result.Races.
 		Race:      g.race,
 		RaceQuiet: true,

@@ -48,7 +48,8 @@ func main() {
 // runMap runs src and returns its result.
 func runMap(t *testing.T, src string, procs int, seed uint64) *runner.Result {
 	t.Helper()
-	res, err := runner.Run(context.Background(), []byte(src), runner.Options{Procs: procs, Seed: seed})
+	// An idle machine, as runTotal's.
+	res, err := runner.Run(context.Background(), []byte(src), runner.Options{Procs: procs, Seed: seed, Idle: true})
 	if err != nil {
 		t.Fatal(err)
 	}

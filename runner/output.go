@@ -29,6 +29,7 @@ func (lw *limitWriter) Write(p []byte) (int, error) {
 		lw.r.end(OutcomeOutput, 0, "")
 		return len(p), nil
 	}
+	lw.r.s.Output() // the write's time, in a perturbed run (sim/perturb.go)
 	lw.put(p)
 	return len(p), nil
 }

@@ -28,6 +28,12 @@ type Options struct {
 	// Jitter perturbs virtual CPU time by up to this percentage per step,
 	// from the seed (see sim.Config.Jitter).
 	Jitter int
+	// Idle runs the program on an idle machine, whose CPUs are all free
+	// for its threads (sim.Config.Idle), instead of a busy one.
+	Idle bool
+	// NoPerturb runs the unperturbed model on every seed
+	// (sim.Config.NoPerturb).
+	NoPerturb bool
 	// Stdout and Stderr receive the program's output as it is written. Nil
 	// writers are fine: Result keeps a copy either way.
 	Stdout, Stderr io.Writer
@@ -247,7 +253,7 @@ func newRun(prep *Prepared, opts Options) *run {
 		maxEvents = -1
 	}
 	r.s = sim.New(sim.Config{
-		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter,
+		CPUs: opts.CPUs, Procs: opts.Procs, Seed: opts.Seed, Jitter: opts.Jitter, Idle: opts.Idle, NoPerturb: opts.NoPerturb,
 		MaxEvents: maxEvents, NoFinalizerG: !startsFinalizer(prep.Imports),
 		RaceDetector: opts.Race,
 	})

@@ -49,6 +49,18 @@ type Config struct {
 	// interleavings on several Ps. Default 0 (none); a negative value also
 	// means none.
 	Jitter int
+	// NoPerturb turns off the perturbations that a seed other than 0
+	// draws when the run starts with more than one P (perturb.go): wake
+	// latencies, cost jitter, sysmon's phase, the CPUs free for the
+	// program. Seed 0 and one P never draw them.
+	NoPerturb bool
+	// Idle makes the perturbed machine one with nothing else to run:
+	// every CPU is free for the program's threads, so Gs on different Ps
+	// truly run at the same instant and race windows switch as often as
+	// the model allows. By default each CPU but the first is free only
+	// now and then, as on the busy 2-CPU machine the perturbations were
+	// calibrated on (perturb.go).
+	Idle bool
 	// Costs is the virtual time model. Zero fields take defaults.
 	Costs Costs
 	// MaxEvents bounds the trace kept in memory; events past it are counted

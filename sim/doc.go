@@ -41,7 +41,31 @@
 // and system calls end at a
 // virtual time. [Config.Jitter] perturbs every cost by a percentage drawn
 // from the seed, so that seeds explore different interleavings on several
-// Ps. Nothing depends on how fast the host runs.
+// Ps; the perturbations below do so by default. Nothing depends on how
+// fast the host runs.
+//
+// # Perturbations
+//
+// Two real runs of a program on several Ps differ because of what a fixed
+// cost model holds still: how long a woken thread takes to start, the
+// jitter of each statement's cost, the time a write of output takes,
+// sysmon's phase, whether another CPU is free at all. With a seed other
+// than 0 and more than one P at start, the Sim draws these from a PRNG
+// stream of its own, seeded from the seed (perturb.go): once per run (the
+// CPUs free for the program, the cost jitter, sysmon's phase) and at each
+// wake-up, cost and output. A race window switches only when another CPU
+// is free, so on the default machine, a busy one like the 2-CPU machine
+// the figures were calibrated on, most runs of a racy counter lose
+// nothing and a few lose many updates; [Config.Idle] gives a machine
+// whose CPUs are all free, where they lose updates every time.
+//
+// Seed 0, and every run that starts with one P, draws none of them: the
+// run is the unperturbed model, byte for byte, which is what lessons and
+// golden files show. On one P the real runtime is deterministic for the
+// programs a course shows, and stays so here on every seed; a run that
+// starts with one P and raises GOMAXPROCS later is not perturbed either.
+// [Config.NoPerturb] turns them off for every seed (scenarios do, unless
+// their config says perturb=on).
 //
 // # The scheduling loop
 //
@@ -135,8 +159,9 @@
 //     checks for GC and network polling.
 //   - GOMAXPROCS updates by sysmon (updatemaxprocs): the number of Ps
 //     changes only when the program calls runtime.GOMAXPROCS.
-//   - Real costs: every cost is a fixed figure (see [Costs]); caches,
-//     NUMA and OS scheduling of threads do not exist.
+//   - Real costs: every cost is a fixed figure (see [Costs]), perturbed
+//     only as above; caches, NUMA and the OS's scheduling of threads are
+//     not modelled beyond the perturbations' wake delays and free CPUs.
 //
 // # Invariants
 //
@@ -169,7 +194,7 @@
 //     at the front).
 //
 // Random choices (the order of stealing victims, select's poll order, the
-// jitter of costs) come from the seed alone.
+// jitter of costs, the perturbations) come from the seed alone.
 //
 // # Data races
 //

@@ -23,7 +23,8 @@ type mapWorker struct {
 // WaitGroup, and returns the Sim (invariants checked at every step).
 func mapRun(t *testing.T, procs int, seed uint64, n int, workers ...mapWorker) *Sim {
 	t.Helper()
-	s := New(Config{Procs: procs, Seed: seed, Debug: true})
+	// Unperturbed, as in race_test.go.
+	s := New(Config{Procs: procs, Seed: seed, NoPerturb: true, Debug: true})
 	var (
 		mu Mutex
 		wg WaitGroup

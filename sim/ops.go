@@ -21,7 +21,7 @@ func (s *Sim) spawn(pp *P, parent int64, fn any) *G {
 	s.stats.MaxLive = max(s.stats.MaxLive, s.live)
 	s.emit(pp, Event{Kind: EvGoCreate, G: g.ID, Other: parent})
 	s.runqput(pp, g, true)
-	s.wakep(pp.clock)
+	s.wakep(pp)
 	return g
 }
 
@@ -113,7 +113,7 @@ func (s *Sim) yieldGlobal(pp *P, g *G, why string) {
 	pp.clock += s.jitter(s.cfg.Costs.Switch)
 	s.dropg(pp, g, Grunnable, "")
 	s.globput(pp, g, why)
-	s.wakep(pp.clock)
+	s.wakep(pp)
 	s.schedule(pp)
 	s.reschedule()
 }

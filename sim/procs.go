@@ -87,7 +87,7 @@ func (s *Sim) procresize(n int) {
 	// (proc.go:1812-1815), for the work in local queues as well as in the
 	// global one.
 	if s.cur != nil {
-		s.wakep(s.cur.p.clock)
+		s.wakep(s.cur.p)
 	}
 }
 

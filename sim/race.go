@@ -83,8 +83,8 @@ func (s *Sim) window(m uintptr) bool {
 			k++
 		}
 	}
-	if k == 0 {
-		return false
+	if k = s.parallel(k); k <= 0 {
+		return false // no other CPU free to run a G at this instant
 	}
 	if s.race.rng == nil {
 		s.race.rng = rand.New(rand.NewPCG(s.cfg.Seed^0x52616365, s.cfg.Seed^0x94d049bb133111eb))

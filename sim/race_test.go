@@ -16,7 +16,16 @@ func rmwRun(t *testing.T, procs int, seed uint64, workers, n int, locked, gosche
 // rmwSim is rmwRun returning the Sim, whose trace is kept.
 func rmwSim(t *testing.T, procs int, seed uint64, workers, n int, locked, gosched bool) (*Sim, int) {
 	t.Helper()
-	s := New(Config{Procs: procs, Seed: seed, Debug: true})
+	// Unperturbed: these tests are about the window itself, on Ps whose
+	// Ms all have a CPU (perturb_test.go covers the perturbed runs).
+	return rmwSimConfig(t, Config{Procs: procs, Seed: seed, NoPerturb: true, Debug: true}, workers, n, locked, gosched)
+}
+
+// rmwSimConfig is rmwSim on any machine.
+func rmwSimConfig(t *testing.T, cfg Config, workers, n int, locked, gosched bool) (*Sim, int) {
+	t.Helper()
+	s := New(cfg)
+	procs, seed := cfg.Procs, cfg.Seed
 	var (
 		x  int
 		mu Mutex

@@ -19,7 +19,9 @@ package sim
 // Config keys: procs, cpus, seed, jitter (percent), timeslice (duration),
 // runqsize, globalevery, maxstack (bytes), tick0 (P0's schedtick at
 // main.main), runtimegs (on|off), finalizer (on|off: goid 6, the finalizer
-// goroutine os starts), race (on|off: the data-race detector), maxevents, steps (the driver's step
+// goroutine os starts), race (on|off: the data-race detector), perturb
+// (on|off, default off: the perturbations of perturb.go, which other
+// drivers get on every seed but 0), maxevents, steps (the driver's step
 // bound). Durations are integers with a unit: ns, us, µs, ms or s.
 //
 // Statements (CH, M, RW, WG, C, T are names; each kind has its own name
@@ -235,7 +237,7 @@ type nameUse struct {
 // ParseScenario parses a scenario. Errors have the form "line N: message",
 // joined when there are several.
 func ParseScenario(src string) (*Scenario, error) {
-	p := &parser{sc: &Scenario{}}
+	p := &parser{sc: &Scenario{Config: Config{NoPerturb: true}}}
 	for i := range p.index {
 		p.index[i] = map[string]int{}
 	}
@@ -366,6 +368,8 @@ func (p *parser) configLine(args []string) {
 		case "race":
 			c.RaceDetector, err = parseOff(v)
 			c.RaceDetector = !c.RaceDetector
+		case "perturb":
+			c.NoPerturb, err = parseOff(v)
 		default:
 			err = fmt.Errorf("unknown key")
 		}

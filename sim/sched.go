@@ -61,9 +61,10 @@ func (s *Sim) earliestRunning() *P {
 // catch up: the next due event, and any other running P's clock.
 func (s *Sim) setHorizon() {
 	h := s.nextDue().at
+	q := s.grain()
 	for _, pp := range s.allp {
-		if pp.curg != nil && pp.curg != s.cur && pp.curg.Status == Grunning && pp.clock+quantum < h {
-			h = pp.clock + quantum
+		if pp.curg != nil && pp.curg != s.cur && pp.curg.Status == Grunning && pp.clock+q < h {
+			h = pp.clock + q
 		}
 	}
 	s.horizon = h
@@ -227,17 +228,19 @@ func (s *Sim) startm(pp *P, at int64) {
 }
 
 // wakep starts a spinning M on an idle P when a G became runnable and
-// nobody is spinning yet, as runtime.wakep (proc.go:3212-3243). The M
-// starts looking at time+Wake.
-func (s *Sim) wakep(at int64) {
+// nobody is spinning yet, as runtime.wakep (proc.go:3212-3243). waker is
+// the P whose M calls it; the M starts looking at waker's time plus the
+// wake delay (Costs.Wake, or a perturbed one: perturb.go).
+func (s *Sim) wakep(waker *P) {
 	if s.nspinning != 0 || len(s.pidle) == 0 {
 		return
 	}
+	at := waker.clock
 	pp := s.pidleget()
 	s.nspinning++
 	pp.spinning = true
 	s.startm(pp, at)
-	pp.clock = max(pp.clock, at) + s.jitter(s.cfg.Costs.Wake)
+	pp.clock = max(pp.clock, at) + s.wakeDelay(waker)
 	pp.wakeAt = pp.clock
 	s.lowerHorizon(pp.wakeAt)
 	s.emit(pp, Event{Kind: EvWake, Detail: "wakep"})
@@ -248,7 +251,7 @@ func (s *Sim) wakep(at int64) {
 func (s *Sim) resetspinning(pp *P) {
 	pp.spinning = false
 	s.nspinning--
-	s.wakep(pp.clock)
+	s.wakep(pp)
 }
 
 // ready makes g runnable on the acting P's runnext, as goready
@@ -257,7 +260,7 @@ func (s *Sim) ready(pp *P, g *G) {
 	s.emit(pp, Event{Kind: EvReady, G: g.ID})
 	g.Reason = ""
 	s.runqput(pp, g, true)
-	s.wakep(pp.clock)
+	s.wakep(pp)
 }
 
 // park blocks the current G with the given reason and schedules another on
@@ -271,9 +274,13 @@ func (s *Sim) park(why WaitReason) {
 	s.reschedule()
 }
 
-// jitter perturbs a cost by up to ±Config.Jitter percent, from the seed.
+// jitter perturbs a cost by up to ±Config.Jitter percent, from the seed,
+// or else by the run's perturbation (perturb.go).
 func (s *Sim) jitter(ns int64) int64 {
 	j := int64(s.cfg.Jitter)
+	if j <= 0 && s.noise.on && ns > 0 {
+		return s.noise.jitter(ns)
+	}
 	if j <= 0 || ns <= 0 {
 		return ns
 	}

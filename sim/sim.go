@@ -53,6 +53,7 @@ type Sim struct {
 	stats      Stats
 	race       raceState // race windows (race.go)
 	hb         *hbState  // the race detector, when on (racedetect.go)
+	noise      noise     // perturbations (perturb.go)
 }
 
 // Stats counts what happened in a run.
@@ -91,6 +92,7 @@ func New(cfg Config) *Sim {
 	}
 	s.sysmon.delay = cfg.Costs.SysmonMin
 	s.sysmon.next = cfg.Costs.SysmonMin
+	s.initNoise()
 	s.procresize(cfg.Procs)
 	p0 := s.allp[0]
 	s.pidleremove(p0)

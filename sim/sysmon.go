@@ -223,7 +223,7 @@ func (s *Sim) handoffp(pp *P) {
 			s.nspinning++
 		}
 		s.startm(pp, pp.clock)
-		pp.clock += s.cfg.Costs.Wake
+		pp.clock += s.wakeDelay(nil)
 		pp.wakeAt = pp.clock
 		s.emit(pp, Event{Kind: EvWake, Detail: "handoff"})
 		return
