@@ -40,6 +40,7 @@ func (s *Sim) MapWrite(m uintptr) bool {
 	if s.mapClash(m, "concurrent map writes") {
 		return true
 	}
+	s.mapCost()
 	return s.window(m)
 }
 

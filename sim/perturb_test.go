@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"testing"
+)
 
 // TestPerturbOff: seed 0, and a run that starts with one P, draw no
 // perturbation: the trace is the unperturbed one, event for event.
@@ -39,28 +42,49 @@ func TestPerturbOn(t *testing.T) {
 	}
 }
 
-// TestPerturbRaceShare: a window switches only when another CPU is free
-// for the program, so on a busy 2-CPU machine most runs of lesson 12's
-// counter lose nothing, and a few lose many updates; the share of runs
-// that lose some is near the chance that the second CPU is free.
+// TestPerturbRaceShare: a window switches only once another CPU is free,
+// so on the default busy machine most runs of a short racy loop lose
+// nothing, where on an idle one every run loses updates.
 func TestPerturbRaceShare(t *testing.T) {
-	const seeds, workers, n = 100, 4, 5000
-	for _, cpus := range []int{2, 4} {
-		lost := 0
+	const seeds, workers, n = 40, 4, 20_000
+	lost := func(cfg Config) int {
+		k := 0
 		for seed := uint64(1); seed <= seeds; seed++ {
-			_, x := rmwSimConfig(t, Config{CPUs: cpus, Procs: 4, Seed: seed}, workers, n, false, false)
-			if x < workers*n {
-				lost++
+			cfg.Seed = seed
+			if _, x := rmwSimConfig(t, cfg, workers, n, false, false); x < workers*n {
+				k++
 			}
 		}
-		free := 1.0
-		for range cpus - 1 {
-			free *= 1 - cpuFree
+		return k
+	}
+	busy := lost(Config{CPUs: 2, Procs: 4})
+	idle := lost(Config{CPUs: 2, Procs: 4, Idle: true})
+	t.Logf("%d of %d seeds lost updates on a busy machine, %d on an idle one", busy, seeds, idle)
+	if busy > seeds/10 {
+		t.Errorf("busy machine: %d of %d seeds lost updates, want few", busy, seeds)
+	}
+	if idle != seeds {
+		t.Errorf("idle machine: %d of %d seeds lost updates, want all", idle, seeds)
+	}
+}
+
+// TestPerturbFreeCPUs: the CPUs beyond the first become free after
+// cpuWait on average, the first is free from the start, and on an idle
+// machine all are.
+func TestPerturbFreeCPUs(t *testing.T) {
+	var sum float64
+	const seeds = 2000
+	for seed := uint64(1); seed <= seeds; seed++ {
+		s := New(Config{CPUs: 2, Procs: 2, Seed: seed})
+		if got := s.noise.freeCPUs(0); got != 1 {
+			t.Fatalf("seed %d: %d CPUs free at 0, want 1", seed, got)
 		}
-		want := (1 - free) * seeds
-		t.Logf("cpus=%d: %d of %d seeds lost updates (a free CPU: %.0f expected)", cpus, lost, seeds, want)
-		if float64(lost) < want/3 || float64(lost) > want*2 {
-			t.Errorf("cpus=%d: %d of %d seeds lost updates, want about %.0f", cpus, lost, seeds, want)
+		sum += float64(s.noise.freeAt[1])
+		if s := New(Config{CPUs: 2, Procs: 2, Seed: seed, Idle: true}); s.noise.freeCPUs(0) != 2 {
+			t.Fatalf("seed %d, idle: %d CPUs free at 0, want 2", seed, s.noise.freeCPUs(0))
 		}
+	}
+	if mean := sum / seeds; math.Abs(mean-cpuWait) > 0.1*cpuWait {
+		t.Errorf("mean wait for the second CPU %.0fns, want about %d", mean, cpuWait)
 	}
 }

@@ -46,9 +46,11 @@ import (
 // window. With k such Ps the window switches with probability
 // 1-(1-raceChance)^k: 1 in 5 with two Ps, about 1 in 2 with four. Each
 // switch loses about one update, so four goroutines adding 100,000 each
-// on four Ps end near 276,000 (lesson 12's race-counter). The figure is a
-// model, not a measurement: on real machines the rate depends on the
-// cores, the caches and what else runs, from nothing lost to most.
+// on four Ps end near 276,000 (lesson 12's race-counter, seed 0). The
+// figure is a model, not a measurement: on real machines the rate depends
+// on the cores, the caches and what else runs, from nothing lost to most.
+// Perturbed runs (perturb.go) scale it by how much the threads overlap,
+// and switch only with another CPU free.
 const raceChance = 0.2
 
 // raceState is the state of race windows.
@@ -83,13 +85,14 @@ func (s *Sim) window(m uintptr) bool {
 			k++
 		}
 	}
-	if k = s.parallel(k); k <= 0 {
+	k, chance := s.parallel(k)
+	if k <= 0 {
 		return false // no other CPU free to run a G at this instant
 	}
 	if s.race.rng == nil {
 		s.race.rng = rand.New(rand.NewPCG(s.cfg.Seed^0x52616365, s.cfg.Seed^0x94d049bb133111eb))
 	}
-	if s.race.rng.Float64() >= 1-math.Pow(1-raceChance, float64(k)) {
+	if s.race.rng.Float64() >= 1-math.Pow(1-chance, float64(k)) {
 		return false
 	}
 	i := s.race.rng.IntN(k)

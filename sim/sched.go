@@ -61,10 +61,9 @@ func (s *Sim) earliestRunning() *P {
 // catch up: the next due event, and any other running P's clock.
 func (s *Sim) setHorizon() {
 	h := s.nextDue().at
-	q := s.grain()
 	for _, pp := range s.allp {
-		if pp.curg != nil && pp.curg != s.cur && pp.curg.Status == Grunning && pp.clock+q < h {
-			h = pp.clock + q
+		if pp.curg != nil && pp.curg != s.cur && pp.curg.Status == Grunning && pp.clock+quantum < h {
+			h = pp.clock + quantum
 		}
 	}
 	s.horizon = h
