@@ -88,3 +88,18 @@ func TestPerturbFreeCPUs(t *testing.T) {
 		t.Errorf("mean wait for the second CPU %.0fns, want about %d", mean, cpuWait)
 	}
 }
+
+// TestPollWakeSaturated: the netpoller's whole-millisecond wake-up for a
+// timer with a saturated deadline (time.Sleep(math.MaxInt64)) stays at
+// the deadline instead of wrapping round to a negative time, which made a
+// perturbed run with an idle P loop for ever.
+func TestPollWakeSaturated(t *testing.T) {
+	s := New(Config{})
+	s.pollFrom = 100_071_871
+	if got := s.pollWake(never); got != never {
+		t.Errorf("pollWake(never) = %d, want %d", got, int64(never))
+	}
+	if got := s.pollWake(s.pollFrom + 1_500_000); got != s.pollFrom+2_000_000 {
+		t.Errorf("pollWake(1.5ms on) = %d, want 2ms on", got-s.pollFrom)
+	}
+}

@@ -70,8 +70,8 @@ func (s *Sim) nextDue() due {
 func (s *Sim) pollWake(when int64) int64 {
 	const ms = 1_000_000
 	delay := when - s.pollFrom
-	if delay <= 0 || delay%ms == 0 {
-		return when
+	if delay <= 0 || delay%ms == 0 || when > never-ms {
+		return when // a saturated deadline (time.Sleep(math.MaxInt64)) must not wrap
 	}
 	return s.pollFrom + (delay/ms+1)*ms
 }
