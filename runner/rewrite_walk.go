@@ -72,7 +72,7 @@ func (r *rewriter) collect() []string {
 			}
 			r.raceRMW(n, stack, escaping)
 			r.parallelAssign(n)
-			if n.Tok == token.ASSIGN {
+			if n.Tok == token.ASSIGN || n.Tok == token.DEFINE {
 				r.litToIface(r.assignTargets(n.Lhs), n.Rhs)
 			}
 			if u, ok := commaOkRecv(n.Lhs, n.Rhs); ok {
@@ -83,6 +83,7 @@ func (r *rewriter) collect() []string {
 				r.recv2(u, okType)
 			}
 		case *ast.ValueSpec:
+			r.parallelValues(r.assignTargets(identExprs(n.Names)), n.Values, false)
 			r.litToIface(r.assignTargets(identExprs(n.Names)), n.Values)
 			if u, ok := commaOkRecv(identExprs(n.Names), n.Values); ok {
 				okType := ""

@@ -37,14 +37,33 @@ func (r *rewriter) rangeStringKey(rs *ast.RangeStmt) {
 	}
 }
 
-// parallelAssign parenthesizes the calls on the right of a, b = x, y.
+// parallelAssign parenthesizes the calls on the right of a, b = x, y, and
+// the composite literals on the right of a, b = x, y and a, b := x, y.
 func (r *rewriter) parallelAssign(as *ast.AssignStmt) {
-	if as.Tok != token.ASSIGN || len(as.Lhs) < 2 || len(as.Lhs) != len(as.Rhs) {
+	if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 		return
 	}
-	for _, e := range as.Rhs {
-		if _, ok := e.(*ast.CallExpr); ok {
-			r.paren(e)
+	r.parallelValues(r.assignTargets(as.Lhs), as.Rhs, as.Tok == token.ASSIGN)
+}
+
+// parallelValues parenthesizes, among the values of a parallel assignment
+// or var declaration, the composite literals (yaegi v0.16.1 zeroes the
+// other values: after a, b := 2, []int{0}, a == 0) and, with calls, the
+// calls. A literal assigned to an interface is left to litToIface.
+func (r *rewriter) parallelValues(targets []types.Type, values []ast.Expr, calls bool) {
+	if len(targets) < 2 || len(targets) != len(values) {
+		return
+	}
+	for i, e := range values {
+		switch e.(type) {
+		case *ast.CallExpr:
+			if calls {
+				r.paren(e)
+			}
+		case *ast.CompositeLit:
+			if targets[i] == nil || !types.IsInterface(targets[i]) {
+				r.paren(e)
+			}
 		}
 	}
 }

@@ -1,5 +1,4 @@
 // The prediction printed with one Printf.
-// pending: the runner gives first the value 0 after "first, rest := 2, []int{...}" (go run prints 2)
 package main
 
 import "fmt"
