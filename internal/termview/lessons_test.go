@@ -3,6 +3,8 @@ package termview
 import (
 	"context"
 	"fmt"
+	"go/scanner"
+	"go/token"
 	"io"
 	"maps"
 	"regexp"
@@ -99,11 +101,30 @@ func (c *runCache) get(t *testing.T, l *tour.Lesson) []*snippetRun {
 	return out
 }
 
-// runKey identifies a snippet's run: its code without comments would do
-// for zh and en, but the code as written is simpler and costs one run
-// per translated comment.
+// runKey identifies a snippet's run: its settings and its code's tokens
+// with their positions, comments left out. The zh and en snippets differ
+// only in their comments (CheckParity), so a translated snippet shares
+// the run of its original unless a comment moved code to another line or
+// column, which would change what a traceback says.
 func runKey(sn *tour.Snippet) string {
-	return fmt.Sprintf("%+v\x00%s", sn.Info, sn.Code)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%+v\x00", sn.Info)
+	fset := token.NewFileSet()
+	src := []byte(sn.Code)
+	var sc scanner.Scanner
+	sc.Init(fset.AddFile("", -1, len(src)), src, nil, 0) // mode 0 skips comments
+	for {
+		pos, tok, lit := sc.Scan()
+		if tok == token.EOF {
+			return b.String()
+		}
+		if tok == token.SEMICOLON && lit == "\n" {
+			b.WriteString(";\n") // placed after a trailing comment
+			continue
+		}
+		p := fset.Position(pos)
+		fmt.Fprintf(&b, "%d:%d %s %q\n", p.Line, p.Column, tok, lit)
+	}
 }
 
 // cjkPunctAndSpace is Chinese punctuation followed by one space and more
