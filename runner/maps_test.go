@@ -132,13 +132,13 @@ func other(m map[int]int, i int) int { %s; return 0 }
 func main() {
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		for i := range 20_000 {
+		for i := range 5_000 {
 			writer(shared, i)
 		}
 	})
 	wg.Go(func() {
 		n := 0
-		for i := range 20_000 {
+		for i := range 5_000 {
 			n += other(shared, i)
 		}
 	})

@@ -104,7 +104,7 @@ func runTotal(t *testing.T, src string, procs int, seed uint64) (int, *runner.Re
 // Ps, a different number for different seeds, and never on one P; with a
 // Mutex, an atomic add or a channel, no update is ever lost.
 func TestRaceLosesUpdates(t *testing.T) {
-	const n = 20_000
+	const n = 5_000
 	racy := counterProgram(n, "counter++")
 	totals := map[int]bool{}
 	var got []string
