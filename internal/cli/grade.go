@@ -140,19 +140,44 @@ func (e *env) gradeWork() error {
 // memoryReport is the report of a program that used too much memory: the
 // worker stopped, or died, before grading was over.
 func memoryReport(req *gradingRequest) *gradingResult {
+	return crashReport(req, "memory-limit",
+		i18n.Text{En: "runs within the memory limit", Zh: "内存用量不超过限制"},
+		i18n.Text{En: "more than 1GB", Zh: "超过 1GB"},
+		i18n.Text{En: "less than 1GB", Zh: "少于 1GB"},
+		i18n.Text{
+			En: "stopped: the program used too much memory, so it could not be graded.",
+			Zh: "已停止：程序占用的内存太多，无法评分。",
+		})
+}
+
+// stackReport is the report of a program whose endless recursion, in
+// compiled code on its data (fmt printing a map that holds itself),
+// overflowed the grade worker's stack: the program's fault, as in gc.
+func stackReport(req *gradingRequest) *gradingResult {
+	return crashReport(req, "ends-normally",
+		i18n.Text{En: "ends without a stack overflow", Zh: "不会栈溢出"},
+		i18n.Text{En: "fatal error: stack overflow", Zh: "fatal error: stack overflow"},
+		i18n.Text{En: "the program ends", Zh: "程序正常结束"},
+		i18n.Text{
+			En: "stopped: the program recursed without end (goroutine stack exceeds 1000000000-byte limit), so it could not be graded.",
+			Zh: "已停止：程序无休止地递归（goroutine 栈超过 1000000000 字节的上限），无法评分。",
+		})
+}
+
+// crashReport is a report of one failed case, for a program that ended
+// the grade worker itself.
+func crashReport(req *gradingRequest, id string, name, got, want, msg i18n.Text) *gradingResult {
 	return &gradingResult{Report: &checker.Report{
 		Exercise: req.Exercise,
 		File:     req.Filename,
 		Cases: []checker.CaseResult{{
-			Name:   i18n.Text{En: "runs within the memory limit", Zh: "内存用量不超过限制"},
-			Kind:   checker.KindRun,
-			Status: checker.Fail,
-			Got:    i18n.Text{En: "more than 1GB", Zh: "超过 1GB"},
-			Want:   i18n.Text{En: "less than 1GB", Zh: "少于 1GB"},
-			Message: i18n.Text{
-				En: "stopped: the program used too much memory, so it could not be graded.",
-				Zh: "已停止：程序占用的内存太多，无法评分。",
-			},
+			ID:      id,
+			Name:    name,
+			Kind:    checker.KindRun,
+			Status:  checker.Fail,
+			Got:     got,
+			Want:    want,
+			Message: msg,
 		}},
 	}}
 }
@@ -171,6 +196,8 @@ func (e *env) spawnGrader(ctx context.Context, req *gradingRequest, progress fun
 		return &res, nil
 	case isOutOfMemory(failed.reason):
 		return memoryReport(req), nil
+	case failed.reason == hostStackOverflow:
+		return stackReport(req), nil
 	case failed.reason != "":
 		return nil, errorf(msgGraderCrash, failed.reason)
 	}

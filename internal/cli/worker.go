@@ -209,11 +209,26 @@ func (e *env) spawn(ctx context.Context, req *workRequest) (*workResult, error) 
 		// The program asked for more than the worker may have (its
 		// address-space limit) or the machine has, at once.
 		return &workResult{Outcome: runner.OutcomeMemory, ExitCode: runner.OutcomeMemory.ExitCode()}, nil
+	case failed.reason == hostStackOverflow:
+		// Only the program recurses without end in the worker; the
+		// runner ends interpreted recursion itself, so this one ran in
+		// compiled code on the program's data (fmt printing a map that
+		// holds itself). gc ends such a program the same way.
+		io.WriteString(out.stderr(), stackOverflowReport)
+		return &workResult{Outcome: runner.OutcomeFatal, ExitCode: 2}, nil
 	case failed.reason != "":
 		return nil, errorf(msgWorkerCrashWhy, failed.state, failed.reason)
 	}
 	return nil, errorf(msgWorkerCrash, failed.state)
 }
+
+// hostStackOverflow is the Go runtime's last word when a goroutine of the
+// worker outgrows its stack, and stackOverflowReport what gc prints for a
+// program that does (less the stack pointers and the goroutine dump).
+const (
+	hostStackOverflow   = "fatal error: stack overflow"
+	stackOverflowReport = "runtime: goroutine stack exceeds 1000000000-byte limit\n" + hostStackOverflow + "\n"
+)
 
 // Messages for a worker that failed; each is an internal error (exit 70).
 var (

@@ -55,7 +55,10 @@ func TestMain(m *testing.M) {
 		os.WriteFile(req.ResultFile, []byte("{\"outcome\":"), 0o600)
 	case "silent": // exits 0 without writing a result
 	case "throw": // a runtime crash: a fatal error and a stack trace on stderr
-		os.Stderr.WriteString("fatal error: stack overflow\n\nruntime stack:\nruntime.throw(...)\n\ngoroutine 1 [running]:\nmain.main()\n")
+		os.Stderr.WriteString("fatal error: unexpected signal during runtime execution\n\nruntime stack:\nruntime.throw(...)\n\ngoroutine 1 [running]:\nmain.main()\n")
+		os.Exit(2)
+	case "overflow": // the program's endless recursion in compiled code
+		os.Stderr.WriteString("runtime: goroutine stack exceeds 1000000000-byte limit\nruntime: sp=0xc020160398 stack=[0xc020160000, 0xc040160000]\nfatal error: stack overflow\n\nruntime stack:\nruntime.throw(...)\n")
 		os.Exit(2)
 	case "oom": // the Go runtime could not allocate what the program asked for
 		os.Stderr.WriteString("fatal error: runtime: out of memory\n\nruntime stack:\nruntime.throw(...)\n")
@@ -125,7 +128,10 @@ func TestWorkerFailures(t *testing.T) {
 		// --timeout is more than the CPU time the test binary takes to
 		// start (under -race too), so the killed worker looks starved.
 		{"hang", []string{"--timeout", "5s"}, 80, "gotour-gpm: stopped: the program got only 0.0s of CPU time in 1.2s: the machine is too busy, or the program's output is not being read. Try again when the machine is less busy.\n"},
-		{"throw", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (exit status 2): fatal error: stack overflow\n"},
+		{"throw", nil, 70, "gotour-gpm: internal error: the worker process that runs the program crashed (exit status 2): fatal error: unexpected signal during runtime execution\n"},
+		// Only the program recurses in the worker: its overflow is the
+		// program's, as gc reports it.
+		{"overflow", nil, 2, "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n"},
 		{"oom", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
 		{"oom-alloc", nil, 85, "gotour-gpm: stopped: the program used too much memory.\n"},
 	}
