@@ -197,7 +197,8 @@ func TestHostileOracle(t *testing.T) {
 				}
 				body = got
 			}
-			comment := "Recorded by TestHostileOracle: " + goVersion(t) + ", GOMAXPROCS=1, 3 identical runs.\n"
+			_, version := realGo(t)
+			comment := "Recorded by TestHostileOracle: " + version + ", GOMAXPROCS=1, 3 identical runs.\n"
 			if err := os.WriteFile(strings.TrimSuffix(f, ".go")+".golden", append([]byte(comment), body...), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -205,12 +206,20 @@ func TestHostileOracle(t *testing.T) {
 	}
 }
 
-func goVersion(t *testing.T) string {
-	out, err := exec.Command("go", "env", "GOVERSION", "GOOS", "GOARCH").Output()
+// realGo returns the path of the real toolchain's go command and its
+// version line ("go1.26.8 linux amd64"), which the recorders write into
+// the goldens they record.
+func realGo(t *testing.T) (goCmd, version string) {
+	t.Helper()
+	goCmd, err := exec.LookPath("go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return goCmd, strings.Join(strings.Fields(string(out)), " ")
 }
 
 // realHostileRun builds and runs one program with the real toolchain and

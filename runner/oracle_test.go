@@ -39,15 +39,7 @@ func TestOracle(t *testing.T) {
 	if !*oracle && !*golden.Update {
 		t.Skip("regenerates goldens from the real toolchain; run with -oracle or -update")
 	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	version := strings.Join(strings.Fields(string(out)), " ")
+	goCmd, version := realGo(t)
 	bin := t.TempDir()
 	var nondet []string
 	for _, c := range corpora {

@@ -38,15 +38,7 @@ func TestRaceOracle(t *testing.T) {
 	if !*raceOracle {
 		t.Skip("regenerates goldens from the real toolchain; run with -raceoracle")
 	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	version := strings.Join(strings.Fields(string(out)), " ")
+	goCmd, version := realGo(t)
 	bin := t.TempDir()
 	for _, name := range globNames(t, raceDir, ".go") {
 		t.Run(name, func(t *testing.T) {

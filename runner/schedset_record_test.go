@@ -43,15 +43,7 @@ func TestRecordSets(t *testing.T) {
 	if !*recordSets {
 		t.Skip("records output sets from the real toolchain; run with -record-sets")
 	}
-	goCmd, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(goCmd, "env", "GOVERSION", "GOOS", "GOARCH").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	version := strings.Join(strings.Fields(string(out)), " ")
+	goCmd, version := realGo(t)
 	bin := t.TempDir()
 	for _, name := range globNames(t, schedsetDir, ".go") {
 		exe := filepath.Join(bin, name)
